@@ -22,6 +22,7 @@ struct Node
     std::vector<std::string> inputs;  // "" for an omitted optional input
     std::vector<std::string> outputs;
     std::map<std::string, AttrValue> attrs;
+    int64_t opset = 0; // opset version of the node's domain; some ops change meaning with it
 
     // Filled by the importer's shape pass (batch = 1 where the batch dim is symbolic).
     std::vector<Shape> inputShapes;

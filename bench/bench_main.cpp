@@ -1,0 +1,268 @@
+// quantlens-bench: how fast the engine runs the demo models, FP32 against W8A8 integer
+// arithmetic, on the evaluation set — not a test (speed is machine-dependent; nothing here is
+// asserted). For each demo model and thread count:
+//   calibration           once per model (500 images), timed on its own;
+//   FP32 inference        Fp32Executor over all images;
+//   INT inference         the integer chain (IntRuntime::runChain), the same images;
+//   full evaluate         evaluateQuantized: FP32 reference + propagated + local error passes;
+// both inferences split the images into one contiguous chunk per thread, each chunk run by a
+// single-threaded executor, so the INT/FP32 ratio compares the arithmetic and not the
+// threading. Times are the median of --repeat runs. The profiler then splits one INT run by
+// op type (times summed over threads), and peak RSS comes from getrusage().
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <thread>
+
+#include "core/dataset.h"
+#include "core/error.h"
+#include "core/executor.h"
+#include "core/fp32_eval.h"
+#include "core/onnx_import.h"
+#include "core/quant/engine.h"
+#include "core/quant/int_runtime.h"
+#include "widgets/text_format.h"
+
+namespace ql {
+namespace {
+
+struct Options
+{
+    int images = 0; // 0 = all
+    int repeat = 3;
+    QString resources = QStringLiteral(QUANTLENS_RESOURCE_DIR);
+    std::vector<int> threads{1, 2};
+};
+
+double seconds(std::chrono::steady_clock::time_point since)
+{
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - since).count();
+}
+
+template <class Fn>
+double medianSeconds(int repeat, Fn fn)
+{
+    std::vector<double> times;
+    for (int r = 0; r < repeat; ++r) {
+        const auto start = std::chrono::steady_clock::now();
+        fn();
+        times.push_back(seconds(start));
+    }
+    std::sort(times.begin(), times.end());
+    return times[times.size() / 2];
+}
+
+// Runs fn(begin, count) on `threads` contiguous chunks of [0, n) in parallel.
+template <class Fn>
+void chunked(int64_t n, int threads, Fn fn)
+{
+    std::vector<std::thread> pool;
+    const int64_t per = (n + threads - 1) / threads;
+    for (int t = 1; t < threads; ++t) {
+        const int64_t begin = t * per;
+        if (begin < n)
+            pool.emplace_back([&fn, begin, per, n] { fn(begin, std::min(per, n - begin)); });
+    }
+    fn(0, std::min(per, n));
+    for (std::thread& th : pool)
+        th.join();
+}
+
+long peakRssKiB()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_maxrss; // KiB on Linux
+}
+
+// Plain fixed-width table: the bench links only the core (no app sources).
+class Table
+{
+public:
+    explicit Table(std::vector<std::pair<QString, bool>> columns) : m_columns(std::move(columns)) {}
+    void add(QStringList row) { m_rows.push_back(std::move(row)); }
+    void print() const
+    {
+        std::vector<qsizetype> width;
+        for (const auto& [title, right] : m_columns)
+            width.push_back(title.size());
+        for (const QStringList& row : m_rows)
+            for (size_t c = 0; c < width.size() && c < size_t(row.size()); ++c)
+                width[c] = std::max(width[c], row[qsizetype(c)].size());
+        auto line = [&](const QStringList& cells) {
+            QStringList padded;
+            for (size_t c = 0; c < width.size(); ++c) {
+                const QString cell = c < size_t(cells.size()) ? cells[qsizetype(c)] : QString();
+                padded << (m_columns[c].second ? cell.rightJustified(width[c])
+                                               : cell.leftJustified(width[c]));
+            }
+            std::printf("  %s\n", padded.join(QStringLiteral("  ")).toUtf8().constData());
+        };
+        QStringList titles, rules;
+        for (size_t c = 0; c < width.size(); ++c) {
+            titles << m_columns[c].first;
+            rules << QString(width[c], QLatin1Char('-'));
+        }
+        line(titles);
+        line(rules);
+        for (const QStringList& row : m_rows)
+            line(row);
+    }
+
+private:
+    std::vector<std::pair<QString, bool>> m_columns;
+    std::vector<QStringList> m_rows;
+};
+
+QString ms(double s)
+{
+    return QString::number(s * 1e3, 'f', 1);
+}
+
+QString rate(int64_t images, double s)
+{
+    return formatCount(int64_t(double(images) / std::max(s, 1e-9)));
+}
+
+void benchModel(const QString& modelPath, const Options& opt)
+{
+    const Model model = loadOnnxModel(modelPath.toStdString());
+    QuantConfig config = presetConfig("w8a8");
+    config.preprocess = defaultPreprocess(model);
+    const QString dataDir = opt.resources + QStringLiteral("/data");
+    const Dataset calib = loadImageFolder((dataDir + QStringLiteral("/calib")).toStdString(),
+                                          config.preprocess);
+    const Dataset data = loadImageFolder((dataDir + QStringLiteral("/eval")).toStdString(),
+                                         config.preprocess, opt.images);
+    const std::string input = model.graph.inputs.at(0).name;
+    const int64_t n = data.size();
+
+    auto start = std::chrono::steady_clock::now();
+    const CalibrationStats stats = calibrate(model, calib);
+    const double calibSeconds = seconds(start);
+    const QuantizedModel qmodel = buildQuantizedModel(model, config, stats);
+    const Fp32Executor fp32(model);
+    const IntRuntime integer(qmodel);
+
+    std::printf("\n%s: %lld images (calibration: %lld images in %s ms, once)\n",
+                QFileInfo(modelPath).fileName().toUtf8().constData(), (long long)n,
+                (long long)calib.size(), ms(calibSeconds).toUtf8().constData());
+    Table table({{QStringLiteral("Threads"), true},
+                 {QStringLiteral("FP32 ms"), true},
+                 {QStringLiteral("FP32 img/s"), true},
+                 {QStringLiteral("INT ms"), true},
+                 {QStringLiteral("INT img/s"), true},
+                 {QStringLiteral("INT/FP32"), true},
+                 {QStringLiteral("Full evaluate ms"), true},
+                 {QStringLiteral("Eval img/s"), true}});
+    RunControl single;
+    single.threads = 1;
+    for (int threads : opt.threads) {
+        const double fp = medianSeconds(opt.repeat, [&] {
+            chunked(n, threads, [&](int64_t begin, int64_t count) {
+                fp32.run({{input, data.slice(begin, count)}}, single);
+            });
+        });
+        const double in = medianSeconds(opt.repeat, [&] {
+            chunked(n, threads, [&](int64_t begin, int64_t count) {
+                integer.runChain({{input, data.slice(begin, count)}}, begin, single);
+            });
+        });
+        RunControl ctl;
+        ctl.threads = threads;
+        const double full = medianSeconds(1, [&] { evaluateQuantized(qmodel, data, ctl); });
+        table.add({QString::number(threads), ms(fp), rate(n, fp), ms(in), rate(n, in),
+                   QString::number(in / fp, 'f', 2) + QStringLiteral("x"), ms(full),
+                   rate(n, full)});
+    }
+    table.print();
+
+    // One profiled INT run, one thread: where the integer time goes, by op type.
+    Profiler profiler;
+    RunControl profiled = single;
+    profiled.profiler = &profiler;
+    start = std::chrono::steady_clock::now();
+    integer.runChain({{input, data.slice(0, n)}}, 0, profiled);
+    const double wall = seconds(start);
+    const std::vector<Profiler::Entry> totals = profiler.totals();
+    if (totals.empty()) {
+        std::printf("  (no profile: the integer runtime has no profiler hook)\n");
+    } else {
+        std::printf("\n  INT inference by op type (1 thread, %s ms wall)\n", ms(wall).toUtf8().constData());
+        Table ops({{QStringLiteral("Op"), false},
+                   {QStringLiteral("ms"), true},
+                   {QStringLiteral("Share"), true},
+                   {QStringLiteral("Calls"), true}});
+        for (const Profiler::Entry& e : totals)
+            ops.add({QString::fromStdString(e.opType), ms(e.seconds),
+                     formatPercent(100.0 * e.seconds / std::max(wall, 1e-9), 1),
+                     formatCount(e.calls)});
+        ops.print();
+    }
+    std::printf("  peak RSS so far: %.1f MiB\n", double(peakRssKiB()) / 1024.0);
+}
+
+int usage(int code)
+{
+    std::fprintf(code ? stderr : stdout,
+                 "Usage: quantlens-bench [--images N] [--repeat N] [--threads 1,2] "
+                 "[--resources DIR]\n\n"
+                 "Times FP32 and W8A8 integer inference and the full quantized evaluation of\n"
+                 "the demo models on resources/data/eval (median of --repeat runs, default 3),\n"
+                 "the calibration once, the integer time per op type, and peak RSS.\n");
+    return code;
+}
+
+} // namespace
+} // namespace ql
+
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    ql::Options opt;
+    const QStringList args = QCoreApplication::arguments().mid(1);
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const QString& a = args[i];
+        if (a == QLatin1String("-h") || a == QLatin1String("--help"))
+            return ql::usage(0);
+        if (i + 1 >= args.size())
+            return ql::usage(2);
+        bool ok = true;
+        if (a == QLatin1String("--images")) {
+            opt.images = args[++i].toInt(&ok);
+        } else if (a == QLatin1String("--repeat")) {
+            opt.repeat = args[++i].toInt(&ok);
+            ok = ok && opt.repeat > 0;
+        } else if (a == QLatin1String("--resources")) {
+            opt.resources = args[++i];
+        } else if (a == QLatin1String("--threads")) {
+            opt.threads.clear();
+            for (const QString& t : args[++i].split(QLatin1Char(','))) {
+                opt.threads.push_back(t.toInt(&ok));
+                if (!ok || opt.threads.back() < 1)
+                    return ql::usage(2);
+            }
+        } else {
+            return ql::usage(2);
+        }
+        if (!ok)
+            return ql::usage(2);
+    }
+    std::printf("quantlens-bench: %u hardware threads, W8A8 = preset w8a8 (float requantization)\n",
+                std::thread::hardware_concurrency());
+    try {
+        for (const char* name : {"mlp.onnx", "multiexit_cnn.onnx"})
+            ql::benchModel(opt.resources + QStringLiteral("/models/") + QLatin1String(name), opt);
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "quantlens-bench: %s\n", e.what());
+        return 1;
+    }
+    std::printf("\npeak RSS: %.1f MiB\n", double(ql::peakRssKiB()) / 1024.0);
+    return 0;
+}

@@ -1,0 +1,51 @@
+#pragma once
+// The importer's passes over the IR once it is parsed and sorted: constant folding, dead-node
+// removal, the op support check, our batch-1 shape pass (shapes, dtypes, params, MACs) and
+// exit ordering. They throw ql::Error without a file name; the importer prefixes it.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/graph.h"
+
+namespace ql {
+
+// What the model file and ONNX shape inference say about one value; dims -1 when unknown
+// or symbolic.
+struct TypeHint
+{
+    bool isTensor = false;
+    int onnxElemType = 0;
+    std::optional<DType> dtype;
+    std::optional<Shape> shape;
+};
+using TypeHints = std::map<std::string, TypeHint>;
+
+// Ops evaluated at import when all their inputs are constants. Shape counts as constant when
+// its input's shape is fully static (no symbolic dim): with a symbolic batch the
+// Shape -> Gather -> Unsqueeze -> Concat -> Reshape chain stays in the graph and runs on the
+// real batch at execution (it costs microseconds), so models exported with a dynamic batch
+// keep working for every batch size. Static batch-1 models fold completely; the executor
+// runs those one sample at a time.
+bool isFoldableOp(const std::string& opType);
+
+void foldConstants(Graph& g, const TypeHints& hints);
+
+// Drops nodes none of whose outputs reach a graph output, and initializers nobody reads.
+void removeDeadNodes(Graph& g);
+
+// "unsupported op 'Foo' (node 'bar'); supported: Add, AveragePool, ..."
+void checkOpsSupported(const Graph& g);
+
+// Shapes at batch 1 (symbolic dims become 1) through OpDef::inferShapes, falling back to the
+// ONNX-inferred shape where an output depends on a value known only at run time. Fills
+// Node::inputShapes/outputShapes/params/macs and Graph::shapes/dtypes.
+void runShapePass(Graph& g, const TypeHints& hints);
+
+// Graph outputs as exits, ordered by the cumulative MACs of the nodes each depends on
+// (stable: ties keep graph order); classes = last dim at batch 1.
+std::vector<ExitInfo> orderExits(const Graph& g);
+
+} // namespace ql

@@ -1,0 +1,9 @@
+#pragma once
+#include "core/op_registry.h"
+
+namespace ql {
+
+// ONNX Sub: Y = A - B with numpy broadcasting (float32, and int64 for shape arithmetic).
+OpDef makeSubOp();
+
+} // namespace ql

@@ -1,0 +1,168 @@
+#include "core/quant/error_stats.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace ql {
+
+int64_t Histogram::total() const
+{
+    int64_t t = 0;
+    for (int64_t c : counts)
+        t += c;
+    return t;
+}
+
+Histogram Histogram::build(const std::vector<float>& values, int bins, double lo, double hi)
+{
+    Histogram h;
+    h.lo = lo;
+    h.hi = hi > lo ? hi : lo + 1e-12;
+    h.counts.assign(static_cast<size_t>(std::max(bins, 1)), 0);
+    const double width = (h.hi - h.lo) / h.counts.size();
+    const auto last = static_cast<int64_t>(h.counts.size()) - 1;
+    for (float v : values) {
+        auto bin = static_cast<int64_t>(std::floor((v - h.lo) / width));
+        h.counts[static_cast<size_t>(std::clamp<int64_t>(bin, 0, last))]++;
+    }
+    return h;
+}
+
+Histogram Histogram::build(const std::vector<float>& values, int bins)
+{
+    if (values.empty())
+        return build(values, bins, 0.0, 1.0);
+    const auto [mn, mx] = std::minmax_element(values.begin(), values.end());
+    double lo = *mn, hi = *mx;
+    if (hi - lo < 1e-12) { // a single value: centre a small range on it
+        lo -= 0.5;
+        hi += 0.5;
+    }
+    return build(values, bins, lo, hi);
+}
+
+ErrorAccumulator::ErrorAccumulator(int64_t totalElements)
+    : m_stride(totalElements > kHistogramSamples
+                   ? (totalElements + kHistogramSamples - 1) / kHistogramSamples
+                   : 1)
+{
+}
+
+void ErrorAccumulator::add(const float* ref, const float* deq, int64_t n, int64_t offset,
+                           int64_t clipLow, int64_t clipHigh, int64_t overflows)
+{
+    if (n > 0 && m_empty) {
+        m_refMin = m_refMax = ref[0];
+        m_empty = false;
+    }
+    // The sums run in kLanes interleaved partial sums (element i feeds lane i mod kLanes, lanes
+    // combined in lane order at the end of the call): independent lanes vectorise, and the
+    // result depends only on the values and how they are split into add() calls — which the
+    // engine fixes independently of the thread count.
+    constexpr int kLanes = 8;
+    double sumE[kLanes] = {}, sumE2[kLanes] = {}, sumR2[kLanes] = {}, sumD2[kLanes] = {},
+           sumRD[kLanes] = {}, maxAbs[kLanes], refMin[kLanes], refMax[kLanes];
+    for (int l = 0; l < kLanes; ++l) {
+        maxAbs[l] = m_maxAbs;
+        refMin[l] = m_refMin;
+        refMax[l] = m_refMax;
+    }
+    int64_t i = 0;
+    auto step = [&](int l, int64_t k) {
+        const double r = ref[k];
+        const double d = deq[k];
+        const double e = d - r;
+        sumE[l] += e;
+        sumE2[l] += e * e;
+        sumR2[l] += r * r;
+        sumD2[l] += d * d;
+        sumRD[l] += r * d;
+        maxAbs[l] = std::max(maxAbs[l], std::abs(e));
+        refMin[l] = std::min(refMin[l], r);
+        refMax[l] = std::max(refMax[l], r);
+    };
+    for (; i + kLanes <= n; i += kLanes)
+        for (int l = 0; l < kLanes; ++l)
+            step(l, i + l);
+    for (int l = 0; i < n; ++i, ++l)
+        step(l, i);
+    for (int l = 0; l < kLanes; ++l) {
+        m_sumE += sumE[l];
+        m_sumE2 += sumE2[l];
+        m_sumR2 += sumR2[l];
+        m_sumD2 += sumD2[l];
+        m_sumRD += sumRD[l];
+        m_maxAbs = std::max(m_maxAbs, maxAbs[l]);
+        m_refMin = std::min(m_refMin, refMin[l]);
+        m_refMax = std::max(m_refMax, refMax[l]);
+    }
+    // The histogram sample: global indices that are multiples of the stride (no per-element
+    // division: start at the first such index and step).
+    const int64_t rem = offset % m_stride;
+    for (int64_t j = rem == 0 ? 0 : m_stride - rem; j < n; j += m_stride) {
+        m_errSample.push_back(static_cast<float>(double(deq[j]) - double(ref[j])));
+        m_refSample.push_back(ref[j]);
+    }
+    m_count += n;
+    m_clipLow += clipLow;
+    m_clipHigh += clipHigh;
+    m_overflows += overflows;
+}
+
+void ErrorAccumulator::merge(const ErrorAccumulator& o)
+{
+    if (o.m_count == 0)
+        return;
+    if (m_empty) {
+        m_refMin = o.m_refMin;
+        m_refMax = o.m_refMax;
+        m_empty = false;
+    }
+    m_count += o.m_count;
+    m_sumE += o.m_sumE;
+    m_sumE2 += o.m_sumE2;
+    m_sumR2 += o.m_sumR2;
+    m_sumD2 += o.m_sumD2;
+    m_sumRD += o.m_sumRD;
+    m_maxAbs = std::max(m_maxAbs, o.m_maxAbs);
+    m_refMin = std::min(m_refMin, o.m_refMin);
+    m_refMax = std::max(m_refMax, o.m_refMax);
+    m_clipLow += o.m_clipLow;
+    m_clipHigh += o.m_clipHigh;
+    m_overflows += o.m_overflows;
+    m_errSample.insert(m_errSample.end(), o.m_errSample.begin(), o.m_errSample.end());
+    m_refSample.insert(m_refSample.end(), o.m_refSample.begin(), o.m_refSample.end());
+}
+
+ErrorStats ErrorAccumulator::finish(double clipMin, double clipMax) const
+{
+    ErrorStats s;
+    s.count = m_count;
+    s.overflows = m_overflows;
+    s.clipMin = clipMin;
+    s.clipMax = clipMax;
+    s.refMin = m_refMin;
+    s.refMax = m_refMax;
+    if (m_count > 0) {
+        const double n = static_cast<double>(m_count);
+        s.meanError = m_sumE / n;
+        s.mse = m_sumE2 / n;
+        s.maxAbsError = m_maxAbs;
+        // SQNR = 10·log10(Σr² / Σe²); an error-free tensor is capped at 200 dB.
+        s.sqnrDb = m_sumE2 > 0 ? std::min(200.0, 10.0 * std::log10(m_sumR2 / m_sumE2)) : 200.0;
+        if (m_sumR2 == 0 && m_sumE2 > 0)
+            s.sqnrDb = -200.0;
+        const double norm = std::sqrt(m_sumR2) * std::sqrt(m_sumD2);
+        s.cosine = norm > 0 ? m_sumRD / norm : (m_sumE2 == 0 ? 1.0 : 0.0);
+        s.clipLowRate = static_cast<double>(m_clipLow) / n;
+        s.clipHighRate = static_cast<double>(m_clipHigh) / n;
+    }
+    s.errorHist = Histogram::build(m_errSample, kHistogramBins);
+    // The value histogram spans the reference values and the clipping range together so
+    // that the range markers always fall inside the plot.
+    double lo = std::min(m_refMin, clipMin), hi = std::max(m_refMax, clipMax);
+    s.valueHist = Histogram::build(m_refSample, kHistogramBins, lo, hi);
+    return s;
+}
+
+} // namespace ql

@@ -1,0 +1,119 @@
+#pragma once
+// Integer GEMM with zero points, and the requantization output stage (spec §3).
+//
+// For input codes x[n,k] (zero point Z_x[n]: one per tensor, or per row for ONNX
+// MatMulInteger), weight codes w[o,k] (Z_w[o]: per tensor or per output channel) and an int32
+// bias b[o] (zero point 0, scale S_x·S_w[o]):
+//
+//   acc[n,o] = Σ_k (x[n,k] − Z_x[n]) · (w[o,k] − Z_w[o]) + b[o]
+//            = Σ_k x·w  −  Z_w[o]·Σ_k x[n,k]  −  Z_x[n]·Σ_k w[o,k]  +  K·Z_x[n]·Z_w[o]  +  b[o]
+//
+// The inner loop is the plain Σ x·w over raw codes (no zero point inside it); the row sums
+// Σ_k x and column sums Σ_k w are computed once. 8-bit codes run through int16 operands with
+// int32 partial sums over K chunks short enough that a partial sum cannot overflow
+// (chunk · max|x| · max|w| ≤ 2^31 − 1), merged into int64 — the compiler turns that loop into
+// pmaddwd-style instructions. Wider codes use int32 × int32 → int64. Either way the engine
+// holds the EXACT accumulator in int64.
+//
+// Accumulator width (spec §3): products of two b-bit codes summed over K terms can leave the
+// int32 range once K · 2^(2b−2) passes 2^31. AccumulatorMode decides what the layer reports:
+//   Int64 — the exact value;
+//   Int32 — what a 32-bit accumulator holds: the exact value wrapped modulo 2^32 (two's
+//           complement). Wrap-around is a ring homomorphism, so an int32 register that wrapped
+//           any number of times along the way ends with exactly this value: only the FINAL
+//           value matters, and that is what the overflow count counts;
+//   Auto  — int32 when overflow is impossible for these operands,
+//           K · max|x − Z_x| · max|w − Z_w| + max|b| ≤ 2^31 − 1 (the spec's bound evaluated on
+//           the actual codes), else int64. Auto therefore never wraps.
+// AccumulatorStats::overflows counts final accumulators whose exact value lies outside
+// [−2^31, 2^31 − 1], in every mode (under Int32 those are the wrong, wrapped results).
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/quant/fixed_point.h"
+#include "core/quant/quant_params.h"
+#include "core/quant/rounding.h"
+
+namespace ql {
+
+enum class AccumulatorMode { Int32, Int64, Auto };
+const char* accumulatorModeName(AccumulatorMode m); // "int32", "int64", "auto"
+bool parseAccumulatorMode(const std::string& name, AccumulatorMode* out);
+
+struct AccumulatorStats
+{
+    int64_t count = 0;     // accumulators produced
+    int64_t overflows = 0; // exact final value outside the int32 range
+    int64_t maxAbs = 0;    // largest exact |acc|
+    bool int64Used = false; // results are int64 (forced, or Auto found int32 unsafe)
+
+    void merge(const AccumulatorStats& o);
+};
+
+struct GemmParams
+{
+    int64_t rows = 0;  // N
+    int64_t cols = 0;  // O
+    int64_t depth = 0; // K
+    std::vector<int32_t> inputZeroPoint{0};  // Z_x: size 1 or rows
+    std::vector<int32_t> weightZeroPoint{0}; // Z_w: size 1 or cols
+    const int32_t* bias = nullptr;           // b[o], size cols; nullptr = no bias
+    AccumulatorMode accumulator = AccumulatorMode::Auto;
+};
+
+// x: [rows, depth] row-major codes; w: [cols, depth] row-major (a Linear/Gemm weight, or one
+// conv group's [O_g, C_g·kH·kW]); acc: [rows, cols] as described above. stats may be null.
+void intGemm(const GemmParams& params, const int32_t* x, const int32_t* w, int64_t* acc,
+             AccumulatorStats* stats = nullptr);
+
+// Building blocks for other integer layers (conv, the quantized executor):
+// the exact Σ (x − Z_x)(w − Z_w) without bias and without wrapping.
+void intGemmExact(const GemmParams& params, const int32_t* x, const int32_t* w, int64_t* acc);
+// max |code − zero_point| over a [rows, depth] buffer (zero point per row or per tensor).
+int64_t maxAbsCentered(const int32_t* codes, int64_t rows, int64_t depth,
+                       const std::vector<int32_t>& zero_point);
+// Applies the accumulator mode to exact values: counts overflows, wraps when the effective
+// mode is int32. `int32Safe` is the Auto decision (true = the bound holds).
+void finishAccumulators(int64_t* acc, int64_t n, AccumulatorMode mode, bool int32Safe,
+                        AccumulatorStats* stats);
+// The Auto bound: K · max|x − Z_x| · max|w − Z_w| + max|b| ≤ 2^31 − 1 (no overflow possible).
+bool int32AccumulatorSafe(int64_t depth, int64_t max_x, int64_t max_w, int64_t max_bias);
+
+// --- Requantization stage -----------------------------------------------------------------
+//
+//   out = clamp( R(acc · M[c]) + Z_y , activation_min, activation_max )
+//
+// with M[c] = S_x · S_w[c] / S_y, c the output channel, and R the rounding mode, either
+//   Float      — R(float32(acc) · M_f32[c]) (PyTorch / ONNX Runtime's float requantization),
+//   FixedPoint — multiplyByQuantizedMultiplier(acc, M[c]) (integer-only; see fixed_point.h).
+// A fused ReLU/ReLU6/Clip is expressed by raising activation_min to Z_y (or the code of the
+// lower bound) and lowering activation_max (spec §4).
+
+enum class RequantMode { Float, FixedPoint };
+const char* requantModeName(RequantMode m); // "float", "fixed_point"
+bool parseRequantMode(const std::string& name, RequantMode* out);
+
+struct RequantParams
+{
+    RequantMode mode = RequantMode::Float;
+    std::vector<float> multiplier;                // M[c] as float32 (Float path); size 1 or C
+    std::vector<QuantizedMultiplier> fixedMultiplier; // M[c] (FixedPoint path); same size
+    int32_t outputZeroPoint = 0;
+    int32_t activationMin = 0;
+    int32_t activationMax = 255;
+    RoundingMode rounding = RoundingMode::HalfEven;
+    Rng* rng = nullptr; // for Stochastic
+
+    // Fills both multiplier forms from exact (double) multipliers.
+    void setMultipliers(const std::vector<double>& M);
+};
+
+// acc laid out [outer, channels, inner] (Gemm output [N, O]: outer N, inner 1; Conv output
+// [N, O, H·W]: outer N, inner H·W). channels must equal the multiplier count, or the
+// multiplier is per tensor. clip (optional) counts outputs clamped at activation_min/max.
+void requantize(const RequantParams& params, const int64_t* acc, int64_t outer, int64_t channels,
+                int64_t inner, int32_t* out, ClipStats* clip = nullptr);
+
+} // namespace ql

@@ -1,0 +1,488 @@
+// IntRuntime: values, input quantization, the propagated chain, and the Conv/Gemm layers
+// (spec §3). The other layer kinds live in int_layers.cpp.
+
+#include "core/quant/int_runtime.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "core/error.h"
+#include "core/ops/op_utils.h"
+#include "core/quant/int_conv.h"
+
+namespace ql {
+
+namespace {
+
+uint64_t splitMix(uint64_t z)
+{
+    z += 0x9E3779B97F4A7C15ull;
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+}
+
+bool makesNewCodes(LayerKind k)
+{
+    return k == LayerKind::Conv || k == LayerKind::Gemm || k == LayerKind::Add ||
+           k == LayerKind::Concat;
+}
+
+} // namespace
+
+uint64_t rngSeed(uint64_t seed, int64_t layer, int64_t sample, RngStream stream)
+{
+    uint64_t h = splitMix(seed);
+    h = splitMix(h ^ static_cast<uint64_t>(layer + 1));
+    h = splitMix(h ^ static_cast<uint64_t>(sample + 1));
+    return splitMix(h ^ static_cast<uint64_t>(stream));
+}
+
+void activationLimits(const FusedActivation& act, const QuantParams& out, RoundingMode rounding,
+                      int32_t* activation_min, int32_t* activation_max)
+{
+    const int64_t qmin = out.qmin;
+    const int64_t qmax = out.qmax;
+    *activation_min = out.qmin;
+    *activation_max = out.qmax;
+    if (act.kind == FusedActivation::Kind::None || out.scale.empty())
+        return;
+    const double scale = out.scale[0];
+    const int64_t zero_point = out.zeroPoint[0];
+    // code(v) = clamp(Z + R(v / S), qmin, qmax); ±inf bounds leave that side open.
+    auto code = [&](float v) -> int64_t {
+        if (std::isinf(v))
+            return v < 0 ? qmin : qmax;
+        return std::clamp<int64_t>(zero_point + roundToInt(double(v) / scale, rounding), qmin, qmax);
+    };
+    if (act.kind == FusedActivation::Kind::Relu) {
+        *activation_min = static_cast<int32_t>(std::max(qmin, zero_point)); // max(Z_y, q)
+        return;
+    }
+    *activation_min = static_cast<int32_t>(std::max(qmin, code(act.lo)));
+    *activation_max = static_cast<int32_t>(std::min(qmax, code(act.hi)));
+}
+
+FusedActivation layerClamp(const Graph& g, const QuantizedLayer& layer)
+{
+    if (layer.kind == LayerKind::Relu)
+        return {FusedActivation::Kind::Relu, 0.0f, std::numeric_limits<float>::infinity(),
+                layer.plan.name};
+    if (layer.kind != LayerKind::Clip)
+        return layer.plan.activation;
+    const Node& n = layer.plan.anchor(g);
+    FusedActivation clamp;
+    clamp.kind = FusedActivation::Kind::Clip;
+    clamp.nodeName = n.name;
+    clamp.lo = n.attrFloat("min", -std::numeric_limits<float>::infinity());
+    clamp.hi = n.attrFloat("max", std::numeric_limits<float>::infinity());
+    if (n.inputs.size() > 1 && !n.inputs[1].empty())
+        clamp.lo = static_cast<float>(g.initializer(n.inputs[1])->at(0));
+    if (n.inputs.size() > 2 && !n.inputs[2].empty())
+        clamp.hi = static_cast<float>(g.initializer(n.inputs[2])->at(0));
+    return clamp;
+}
+
+IntRuntime::IntRuntime(const QuantizedModel& qmodel) : m_qm(qmodel)
+{
+    const Graph& g = m_qm.model->graph;
+    for (const auto& [tensor, cfg] : m_qm.tensorConfig)
+        if (cfg.observer == ObserverKind::Dynamic)
+            m_perSample = true;
+    for (const QuantizedLayer& L : m_qm.layers) {
+        Prepared p;
+        for (int idx : L.plan.nodeIndices)
+            p.nodes.push_back(&g.nodes.at(static_cast<size_t>(idx)));
+        p.activation = layerClamp(g, L);
+        p.stochastic = L.config.activations.rounding == RoundingMode::Stochastic;
+        p.dynamicOutput =
+            makesNewCodes(L.kind) && L.config.activations.observer == ObserverKind::Dynamic;
+        if (L.kind == LayerKind::Concat) {
+            const auto shape = g.shapes.find(L.plan.inputs.front());
+            const int64_t rank = shape == g.shapes.end() ? 0 : int64_t(shape->second.size());
+            p.concatAxis = p.nodes.front()->attrInt("axis", 0);
+            if (p.concatAxis < 0)
+                p.concatAxis += rank;
+        }
+        m_prep.push_back(std::move(p));
+    }
+}
+
+// ---- values ---------------------------------------------------------------------------------
+
+// r' = S·(q − Z) in float32 — dequantizeBuffer's arithmetic, written out for the per-tensor
+// case (activations always are) so the hot loop has no per-element channel index.
+Tensor IntRuntime::dequantize(const RtValue& v)
+{
+    if (!v.codes)
+        return v.data;
+    Tensor f;
+    f.shape = v.data.shape;
+    f.f.resize(v.data.q.size());
+    const int64_t n = static_cast<int64_t>(v.data.q.size());
+    if (v.params.channels() != 1) {
+        dequantizeBuffer(v.data.q.data(), n, v.params, 1, f.f.data());
+        return f;
+    }
+    const float scale = v.params.scale[0];
+    const int32_t zero_point = v.params.zeroPoint[0];
+    const int32_t* q = v.data.q.data();
+    float* r = f.f.data();
+    for (int64_t i = 0; i < n; ++i)
+        r[i] = static_cast<float>(q[i] - zero_point) * scale;
+    return f;
+}
+
+namespace {
+
+// q = clamp(R(r·(1/S)) + Z, qmin, qmax) for a per-tensor quantizer and a deterministic rounding
+// mode: quantizeBuffer's arithmetic (ScaleOp::MultiplyInverse, NaN → Z, R as roundToInt) with
+// the mode hoisted out of the loop.
+template <typename Round>
+void quantizePerTensor(const float* r, int64_t n, const QuantParams& p, int32_t* q, Round round)
+{
+    const float inverse = 1.0f / p.scale[0];
+    const int64_t zero_point = p.zeroPoint[0], qmin = p.qmin, qmax = p.qmax;
+    for (int64_t i = 0; i < n; ++i) {
+        const float scaled = r[i] * inverse;
+        if (std::isnan(scaled)) {
+            q[i] = static_cast<int32_t>(std::clamp(zero_point, qmin, qmax));
+            continue;
+        }
+        const double rounded = round(double(scaled));
+        // Saturate before converting (roundToInt's int64 saturation, then the code clamp).
+        const double code = std::clamp(rounded + double(zero_point), double(qmin), double(qmax));
+        q[i] = static_cast<int32_t>(code);
+    }
+}
+
+void quantizeFast(const float* r, int64_t n, const QuantParams& p, RoundingMode mode, int32_t* q)
+{
+    switch (mode) {
+    case RoundingMode::HalfEven:
+        return quantizePerTensor(r, n, p, q, [](double x) { return std::nearbyint(x); });
+    case RoundingMode::HalfAway:
+        return quantizePerTensor(r, n, p, q, [](double x) { return std::round(x); });
+    case RoundingMode::TowardZero:
+        return quantizePerTensor(r, n, p, q, [](double x) { return std::trunc(x); });
+    case RoundingMode::Floor:
+        return quantizePerTensor(r, n, p, q, [](double x) { return std::floor(x); });
+    case RoundingMode::Stochastic: break;
+    }
+    QuantizeOptions opts;
+    opts.rounding = mode;
+    quantizeBuffer(r, n, p, 1, q, opts);
+}
+
+} // namespace
+
+// Quantizes a float tensor: q = clamp(R(r / S) + Z, qmin, qmax) with the tensor's activation
+// config (spec §1). Dynamic: (S, Z) from the min/max of exactly these values.
+RtValue IntRuntime::quantizeFloat(const std::string& tensor, const Tensor& f, int consumer,
+                                  int64_t firstSample) const
+{
+    const auto cfgIt = m_qm.tensorConfig.find(tensor);
+    const auto parIt = m_qm.tensorParams.find(tensor);
+    if (cfgIt == m_qm.tensorConfig.end() || parIt == m_qm.tensorParams.end())
+        throw Error("integer engine: tensor '" + tensor + "' has no quantization parameters");
+    if (f.dtype != DType::Float32)
+        throw Error("integer engine: tensor '" + tensor + "' is not float");
+    const TensorQuantConfig& cfg = cfgIt->second;
+    RtValue out;
+    out.codes = true;
+    out.params = parIt->second;
+    const int64_t n = f.numel();
+    if (cfg.observer == ObserverKind::Dynamic) {
+        float lo = std::numeric_limits<float>::infinity(), hi = -lo;
+        for (float v : f.f)
+            if (std::isfinite(v)) {
+                lo = std::min(lo, v);
+                hi = std::max(hi, v);
+            }
+        out.params = chooseQuantParams(lo, hi, cfg.spec());
+    }
+    out.data.dtype = DType::Int32;
+    out.data.shape = f.shape;
+    out.data.q.resize(static_cast<size_t>(n));
+    QuantizeOptions opts;
+    opts.rounding = cfg.rounding;
+    if (cfg.rounding != RoundingMode::Stochastic || f.rank() == 0 || f.shape[0] <= 0) {
+        quantizeFast(f.f.data(), n, out.params, cfg.rounding, out.data.q.data());
+        return out;
+    }
+    // Stochastic: one Rng per sample, so the draws do not depend on the batch layout.
+    const int64_t samples = f.shape[0];
+    const int64_t per = n / samples;
+    for (int64_t s = 0; s < samples; ++s) {
+        Rng rng(rngSeed(m_qm.config.defaults.seed, consumer, firstSample + s, RngStream::Input));
+        opts.rng = &rng;
+        quantizeBuffer(f.f.data() + s * per, per, out.params, 1, out.data.q.data() + s * per, opts);
+    }
+    return out;
+}
+
+const RtValue& IntRuntime::codesOf(const std::string& tensor, RtValues& values, int consumer,
+                                   int64_t firstSample, bool cache, RtValue& scratch) const
+{
+    const auto it = values.find(tensor);
+    if (it == values.end())
+        throw Error("integer engine: tensor '" + tensor + "' is not available");
+    if (it->second.codes)
+        return it->second;
+    const std::string cached = quantizedName(tensor);
+    if (const auto c = values.find(cached); c != values.end())
+        return c->second;
+    RtValue q = quantizeFloat(tensor, it->second.data, consumer, firstSample);
+    if (!cache) {
+        scratch = std::move(q);
+        return scratch;
+    }
+    return values[cached] = std::move(q);
+}
+
+QuantParams IntRuntime::dynamicParams(int layer, double lo, double hi) const
+{
+    const Prepared& p = m_prep[static_cast<size_t>(layer)];
+    // A fused ReLU/Clip bounds the real output: quantize the range the output can take.
+    if (p.activation.kind != FusedActivation::Kind::None) {
+        lo = std::clamp<double>(lo, p.activation.lo, p.activation.hi);
+        hi = std::clamp<double>(hi, p.activation.lo, p.activation.hi);
+    }
+    if (!(lo <= hi)) // nothing finite seen
+        lo = hi = 0.0;
+    return chooseQuantParams(static_cast<float>(lo), static_cast<float>(hi),
+                             m_qm.layers[static_cast<size_t>(layer)].config.activations.spec());
+}
+
+// ---- the chain --------------------------------------------------------------------------------
+
+void IntRuntime::runLayer(int layer, RtValues& values, int64_t firstSample, RtLayerStats* stats,
+                          bool cacheInputs) const
+{
+    switch (m_qm.layers.at(static_cast<size_t>(layer)).kind) {
+    case LayerKind::Conv:
+    case LayerKind::Gemm: runConvGemm(layer, values, firstSample, stats, cacheInputs); return;
+    case LayerKind::Add: runAdd(layer, values, firstSample, stats, cacheInputs); return;
+    case LayerKind::Concat: runConcat(layer, values, firstSample, stats, cacheInputs); return;
+    case LayerKind::MaxPool:
+    case LayerKind::AveragePool:
+    case LayerKind::Relu:
+    case LayerKind::Clip:
+    case LayerKind::Passthrough: {
+        // Their input normally carries codes; in a local run it is the FP32 reference and is
+        // quantized first with the tensor's parameters.
+        const std::string& in = m_qm.layers[static_cast<size_t>(layer)].plan.inputs.front();
+        if (!values.at(in).codes) {
+            RtValue scratch;
+            const RtValue& q = codesOf(in, values, layer, firstSample, cacheInputs, scratch);
+            if (&q == &scratch)
+                values[quantizedName(in)] = std::move(scratch);
+        }
+        const LayerKind k = m_qm.layers[static_cast<size_t>(layer)].kind;
+        if (k == LayerKind::MaxPool || k == LayerKind::AveragePool)
+            runPool(layer, values, firstSample);
+        else if (k == LayerKind::Passthrough)
+            runPassthrough(layer, values);
+        else
+            runClamp(layer, values);
+        return;
+    }
+    case LayerKind::Float: runFloat(layer, values); return;
+    }
+}
+
+RtValues IntRuntime::runChain(
+    const TensorMap& feeds, int64_t firstSample, const RunControl& ctl, int stopAfter,
+    const std::function<void(int, const RtValues&, const RtLayerStats&)>& after) const
+{
+    RtValues values;
+    for (const auto& [name, t] : feeds)
+        values[name].data = t;
+    const int last = stopAfter < 0 ? static_cast<int>(m_qm.layers.size()) - 1
+                                   : std::min(stopAfter, static_cast<int>(m_qm.layers.size()) - 1);
+    for (int i = 0; i <= last; ++i) {
+        ctl.check();
+        RtLayerStats stats;
+        {
+            const ProfileScope profile(ctl.profiler, m_qm.layers[size_t(i)].plan.opType.c_str());
+            runLayer(i, values, firstSample, &stats, true);
+        }
+        if (after)
+            after(i, values, stats);
+    }
+    return values;
+}
+
+// ---- Conv / Gemm (spec §3) ------------------------------------------------------------------
+
+std::vector<int32_t> IntRuntime::biasCodes(int layer, const QuantParams& input,
+                                           int64_t firstSample) const
+{
+    const QuantizedLayer& L = m_qm.layers.at(static_cast<size_t>(layer));
+    if (!L.biasCodes.empty() && !L.inputParams.empty() && input == L.inputParams[0])
+        return L.biasCodes;
+    // b_q[o] = R(B[o] / (S_x·S_w[o])): int32, zero point 0, scale S_x·S_w[o], rounded with the
+    // layer's activation rounding; saturated to int32 (a bias that large is a broken model).
+    const QuantParams& w = L.weightParams;
+    Rng rng(rngSeed(m_qm.config.defaults.seed, layer, firstSample, RngStream::Bias));
+    std::vector<int32_t> b(L.plan.bias.size());
+    for (size_t o = 0; o < b.size(); ++o) {
+        const double scale = double(input.scale[0]) * double(w.scale[w.channels() > 1 ? o : 0]);
+        const int64_t r = roundToInt(double(L.plan.bias[o]) / scale, L.config.activations.rounding,
+                                     &rng);
+        b[o] = static_cast<int32_t>(std::clamp<int64_t>(r, std::numeric_limits<int32_t>::min(),
+                                                         std::numeric_limits<int32_t>::max()));
+    }
+    return b;
+}
+
+MatmulStage IntRuntime::matmulStage(int layer, const RtValue& x, int64_t firstSample) const
+{
+    const QuantizedLayer& L = m_qm.layers.at(static_cast<size_t>(layer));
+    const Prepared& prep = m_prep[static_cast<size_t>(layer)];
+    if (!x.codes)
+        throw Error("integer engine: layer '" + L.plan.name + "' needs codes");
+    const Tensor& xt = x.data;
+    MatmulStage st;
+    st.input = x.params;
+    st.samples = xt.rank() ? xt.shape[0] : 1;
+    st.channels = L.plan.outChannels();
+    st.bias = biasCodes(layer, x.params, firstSample);
+    const int32_t input_zero_point = x.params.zeroPoint[0];
+    if (L.kind == LayerKind::Conv) {
+        const Node& node = *prep.nodes.front();
+        const Shape& w = L.plan.weight.shape;
+        const WindowGeometry geo =
+            geometryAs2d(node, windowGeometry(node, xt.shape, {w[2], w[3]}, false));
+        ConvParams p;
+        p.batch = xt.shape[0];
+        p.inChannels = xt.shape[1];
+        p.inHeight = geo.inSize[0];
+        p.inWidth = geo.inSize[1];
+        p.outChannels = st.channels;
+        p.kernelHeight = geo.kernel[0];
+        p.kernelWidth = geo.kernel[1];
+        p.strideHeight = geo.strides[0];
+        p.strideWidth = geo.strides[1];
+        p.dilationHeight = geo.dilations[0];
+        p.dilationWidth = geo.dilations[1];
+        p.padTop = geo.padBegin[0];
+        p.padLeft = geo.padBegin[1];
+        p.padBottom = geo.padEnd[0];
+        p.padRight = geo.padEnd[1];
+        p.group = node.attrInt("group", 1);
+        p.inputZeroPoint = input_zero_point; // padding reads Z_x: (x − Z_x) = 0 there
+        p.weightZeroPoint = L.weightParams.zeroPoint;
+        p.bias = st.bias.data();
+        p.accumulator = L.config.accumulator;
+        st.outer = p.batch;
+        st.inner = p.outHeight() * p.outWidth();
+        st.outShape = {p.batch, st.channels, p.outHeight(), p.outWidth()};
+        st.acc.resize(static_cast<size_t>(st.outer * st.channels * st.inner));
+        intConv(p, xt.q.data(), L.weightCodes.data(), st.acc.data(), &st.stats);
+        st.conv = p;
+        st.conv.bias = nullptr; // points into st.bias, which moves with the stage
+    } else {
+        // Gemm / MatMul: x is [..., K]; leading dims flatten into rows (MatMul of rank > 2).
+        const int64_t depth = L.plan.weight.dim(1);
+        if (xt.rank() < 1 || xt.shape.back() != depth)
+            throw Error("integer engine: layer '" + L.plan.name + "' expects inner dimension " +
+                        std::to_string(depth) + ", got input " + shapeToString(xt.shape));
+        GemmParams p;
+        p.rows = depth ? xt.numel() / depth : 0;
+        p.cols = st.channels;
+        p.depth = depth;
+        p.inputZeroPoint = {input_zero_point};
+        p.weightZeroPoint = L.weightParams.zeroPoint;
+        p.bias = st.bias.data();
+        p.accumulator = L.config.accumulator;
+        st.outer = p.rows;
+        st.inner = 1;
+        st.outShape = xt.shape;
+        st.outShape.back() = st.channels;
+        st.acc.resize(static_cast<size_t>(p.rows * p.cols));
+        intGemm(p, xt.q.data(), L.weightCodes.data(), st.acc.data(), &st.stats);
+    }
+
+    // Output (S, Z): calibrated, or (dynamic) from the real accumulators acc·S_x·S_w[o].
+    const QuantParams& w = L.weightParams;
+    const bool sameInput = !L.inputParams.empty() && x.params == L.inputParams[0];
+    if (prep.dynamicOutput) {
+        double lo = std::numeric_limits<double>::infinity(), hi = -lo;
+        for (int64_t r = 0; r < st.outer; ++r)
+            for (int64_t c = 0; c < st.channels; ++c) {
+                const double scale = double(x.params.scale[0]) * w.scale[w.channels() > 1 ? c : 0];
+                const int64_t* a = st.acc.data() + (r * st.channels + c) * st.inner;
+                for (int64_t i = 0; i < st.inner; ++i) {
+                    lo = std::min(lo, a[i] * scale);
+                    hi = std::max(hi, a[i] * scale);
+                }
+            }
+        st.output = dynamicParams(layer, lo, hi);
+    } else {
+        st.output = L.outputParams;
+    }
+    // M[o] = S_x·S_w[o] / S_y in double; the requantizer keeps float32 and (M0, shift) forms.
+    if (sameInput && !prep.dynamicOutput) {
+        st.multiplier = L.multipliers;
+    } else {
+        st.multiplier.resize(static_cast<size_t>(st.channels));
+        for (int64_t c = 0; c < st.channels; ++c)
+            st.multiplier[c] = double(x.params.scale[0]) * w.scale[w.channels() > 1 ? c : 0] /
+                               double(st.output.scale[0]);
+    }
+    st.requant.mode = L.config.requantization;
+    st.requant.setMultipliers(st.multiplier);
+    st.requant.outputZeroPoint = st.output.zeroPoint[0];
+    st.requant.rounding = L.config.activations.rounding;
+    if (prep.dynamicOutput) {
+        activationLimits(prep.activation, st.output, L.config.activations.rounding,
+                         &st.requant.activationMin, &st.requant.activationMax);
+    } else {
+        st.requant.activationMin = L.activationMin;
+        st.requant.activationMax = L.activationMax;
+    }
+    return st;
+}
+
+// out = clamp(R(acc·M[o]) + Z_y, activation_min, activation_max) — requantize() does the
+// arithmetic (float32 M, or integer-only (M0, shift)); stochastic rounding goes sample by
+// sample with Rng(seed, layer, sample) so results do not depend on the batch layout.
+void IntRuntime::requantizeStage(int layer, const MatmulStage& st, int64_t firstSample,
+                                 int32_t* out, ClipStats* clip) const
+{
+    if (!m_prep[static_cast<size_t>(layer)].stochastic || st.samples <= 0) {
+        requantize(st.requant, st.acc.data(), st.outer, st.channels, st.inner, out, clip);
+        return;
+    }
+    RequantParams rp = st.requant;
+    const int64_t rows = st.outer / st.samples;
+    const int64_t per = rows * st.channels * st.inner;
+    for (int64_t s = 0; s < st.samples; ++s) {
+        Rng rng(rngSeed(m_qm.config.defaults.seed, layer, firstSample + s, RngStream::Requant));
+        rp.rng = &rng;
+        requantize(rp, st.acc.data() + s * per, rows, st.channels, st.inner, out + s * per, clip);
+    }
+}
+
+void IntRuntime::runConvGemm(int layer, RtValues& values, int64_t firstSample,
+                             RtLayerStats* stats, bool cache) const
+{
+    const QuantizedLayer& L = m_qm.layers[static_cast<size_t>(layer)];
+    RtValue scratch;
+    const RtValue& x = codesOf(L.plan.inputs.front(), values, layer, firstSample, cache, scratch);
+    const MatmulStage st = matmulStage(layer, x, firstSample);
+    RtValue out;
+    out.codes = true;
+    out.params = st.output;
+    out.data.dtype = DType::Int32;
+    out.data.shape = st.outShape;
+    out.data.q.resize(st.acc.size());
+    requantizeStage(layer, st, firstSample, out.data.q.data(), stats ? &stats->clip : nullptr);
+    if (stats)
+        stats->acc.merge(st.stats);
+    values[L.plan.output] = std::move(out);
+}
+
+} // namespace ql

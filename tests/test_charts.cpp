@@ -1,0 +1,368 @@
+// The quantization charts fed with a hand-made EvaluationReport (no engine): series contents
+// against the report's numbers, the baseline overlay, the exit-policy slider, placeholders,
+// and PNG/SVG export.
+#include <QLabel>
+#include <QSlider>
+#include <QSvgRenderer>
+#include <QTemporaryDir>
+#include <QXmlStreamReader>
+#include <QtCharts/QAreaSeries>
+#include <QtCharts/QBarCategoryAxis>
+#include <QtCharts/QBarSeries>
+#include <QtCharts/QBarSet>
+#include <QtCharts/QCategoryAxis>
+#include <QtCharts/QChart>
+#include <QtCharts/QLineSeries>
+#include <QtCharts/QScatterSeries>
+#include <QtTest>
+
+#include "widgets/drift_chart.h"
+#include "widgets/error_histogram_chart.h"
+#include "widgets/exit_charts.h"
+
+using namespace ql;
+
+namespace {
+
+constexpr int kBins = 101;
+constexpr int kLayers = 5;
+
+// A triangle-shaped histogram over [lo, hi] peaking at bin `peak`.
+Histogram triangle(double lo, double hi, int peak)
+{
+    Histogram h;
+    h.lo = lo;
+    h.hi = hi;
+    for (int i = 0; i < kBins; ++i)
+        h.counts.push_back(std::max(0, 60 - 2 * std::abs(i - peak)));
+    return h;
+}
+
+// Five Conv layers whose mean error and SQNR follow simple formulas; three exits; the
+// policy sweep 0.50…1.00. `shift` moves the mean errors (a second "config").
+EvaluationReport makeReport(double shift = 0.0)
+{
+    EvaluationReport r;
+    r.samples = 200;
+    r.labelled = true;
+    for (int i = 0; i < kLayers; ++i) {
+        LayerReport l;
+        l.name = "layer" + std::to_string(i);
+        l.opType = "Conv";
+        l.kind = "Conv";
+        l.depth = i;
+        l.quantized = true;
+        l.outputShape = {1, 4, 3, 3};
+        l.outputParams.scale = {0.05f};
+        l.outputParams.zeroPoint = {0};
+        l.propagated.meanError = 0.001 * (i + 1) + shift;
+        l.propagated.sqnrDb = 40.0 - 3.0 * i;
+        l.propagated.errorHist = triangle(-0.1, 0.1, 50 + i);
+        l.propagated.valueHist = triangle(-1.0, 3.0, 30);
+        l.propagated.clipMin = 0.0;
+        l.propagated.clipMax = 2.5;
+        l.propagated.clipLowRate = 0.01;
+        l.propagated.clipHighRate = 0.02;
+        l.local.meanError = 0.0005;
+        l.local.errorHist = triangle(-0.05, 0.05, 50);
+        l.worstIndex = {7, 1, 2, 0};
+        r.layers.push_back(l);
+    }
+    for (int e = 0; e < 3; ++e) {
+        ExitReport x;
+        x.output = "exit" + std::to_string(e + 1);
+        x.macs = int64_t(e + 1) * 1'000'000;
+        x.total = 200;
+        x.fp32Top1 = 90.0 + e;
+        x.quantTop1 = 89.0 + e + shift;
+        x.agreement = 97.0 + e;
+        r.exits.push_back(x);
+    }
+    for (int i = 0; i <= 10; ++i) {
+        ExitPolicyPoint p;
+        p.threshold = 0.5 + 0.05 * i;
+        p.fp32Accuracy = 86.0 + 0.6 * i;
+        p.fp32AvgMacs = 1.2e6 + 1.5e5 * i;
+        p.quantAccuracy = 85.0 + 0.6 * i;
+        p.quantAvgMacs = 1.3e6 + 1.5e5 * i;
+        p.quantExitShare = {0.6 - 0.05 * i, 0.2, 0.2 + 0.05 * i};
+        r.exitPolicy.push_back(p);
+    }
+    return r;
+}
+
+} // namespace
+
+class TestCharts : public QObject
+{
+    Q_OBJECT
+private slots:
+    void placeholderWithoutData();
+    void stepPointsOfHistogram();
+    void errorHistogramSeries();
+    void errorHistogramClickAsksForInspection();
+    void valueHistogramClipRange();
+    void driftFollowsPropagatedStats();
+    void driftBaselineOverlay();
+    void exitAccuracyBars();
+    void exitPolicySliderMarksPoint();
+    void exportPngAndSvg();
+};
+
+void TestCharts::placeholderWithoutData()
+{
+    DriftChart chart;
+    QVERIFY(chart.isShowingPlaceholder());
+    QCOMPARE(chart.placeholderText(), QStringLiteral("Open a calibration folder to evaluate"));
+    chart.setEmptyText(QStringLiteral("Evaluating…"));
+    QCOMPARE(chart.placeholderText(), QStringLiteral("Evaluating…"));
+    chart.setReport(makeReport());
+    QVERIFY(!chart.isShowingPlaceholder());
+    QVERIFY(chart.chart()->isVisible());
+    chart.setReport(nullptr);
+    QCOMPARE(chart.placeholderText(), QStringLiteral("Evaluating…"));
+
+    ErrorHistogramChart hist;
+    hist.setReport(makeReport());
+    QVERIFY(hist.isShowingPlaceholder()); // no layer selected yet
+    hist.setSelectedLayer(QStringLiteral("layer1"));
+    QVERIFY(!hist.isShowingPlaceholder());
+    hist.setSelectedLayer(QStringLiteral("nope"));
+    QVERIFY(hist.isShowingPlaceholder());
+}
+
+void TestCharts::stepPointsOfHistogram()
+{
+    Histogram h;
+    h.lo = -1.0;
+    h.hi = 1.0;
+    h.counts = {1, 3};
+    double top = 0.0;
+    const QList<QPointF> pts = histogram::stepPoints(h, &top);
+    const QList<QPointF> expected{{-1.0, 0.0}, {-1.0, 25.0}, {0.0, 25.0},
+                                  {0.0, 75.0}, {1.0, 75.0},  {1.0, 0.0}};
+    QCOMPARE(pts, expected);
+    QCOMPARE(top, 75.0);
+    QCOMPARE(histogram::binAt(h, -0.5), 0);
+    QCOMPARE(histogram::binAt(h, 0.5), 1);
+    QCOMPARE(histogram::binAt(h, 2.0), -1);
+    // Every value equal: still a visible bar.
+    h.lo = h.hi = 0.25;
+    const QList<QPointF> narrow = histogram::stepPoints(h);
+    QVERIFY(narrow.first().x() < 0.25 && narrow.last().x() > 0.25);
+}
+
+void TestCharts::errorHistogramSeries()
+{
+    const EvaluationReport report = makeReport();
+    ErrorHistogramChart chart;
+    chart.setReport(report);
+    chart.setSelectedLayer(QStringLiteral("layer2"));
+    const LayerReport& l = report.layers[2];
+
+    QCOMPARE(chart.propagatedOutline()->count(), 2 * kBins + 2);
+    QCOMPARE(chart.localOutline()->count(), 2 * kBins + 2);
+    const double total = double(l.propagated.errorHist.total());
+    for (int i = 0; i < kBins; ++i) {
+        const double share = 100.0 * double(l.propagated.errorHist.counts[size_t(i)]) / total;
+        QCOMPARE(chart.propagatedOutline()->at(1 + 2 * i).y(), share);
+        QCOMPARE(chart.propagatedOutline()->at(2 + 2 * i).y(), share);
+    }
+    QCOMPARE(chart.propagatedOutline()->at(0), QPointF(-0.1, 0.0));
+    QCOMPARE(chart.localOutline()->at(0), QPointF(-0.05, 0.0));
+    QCOMPARE(chart.propagatedMeanMarker()->at(0).x(), l.propagated.meanError);
+    QCOMPARE(chart.localMeanMarker()->at(0).x(), l.local.meanError);
+    QVERIFY(chart.propagatedMeanMarker()->name().contains(QStringLiteral("0.003")));
+    QVERIFY(chart.chart()->title().contains(QStringLiteral("layer2")));
+
+    // Another layer reuses the same series.
+    QLineSeries* before = chart.propagatedOutline();
+    chart.setSelectedLayer(QStringLiteral("layer4"));
+    QCOMPARE(chart.propagatedOutline(), before);
+    QCOMPARE(chart.propagatedMeanMarker()->at(0).x(), report.layers[4].propagated.meanError);
+}
+
+void TestCharts::errorHistogramClickAsksForInspection()
+{
+    ErrorHistogramChart chart;
+    chart.resize(600, 400);
+    chart.setReport(makeReport());
+    chart.setSelectedLayer(QStringLiteral("layer3"));
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    QSignalSpy spy(&chart, &ErrorHistogramChart::outlierClicked);
+    const QPointF centre = chart.chart()->plotArea().center();
+    const QPoint pos = chart.mapFromScene(chart.chart()->mapToScene(centre));
+    QTest::mouseClick(chart.viewport(), Qt::LeftButton, {}, pos);
+    QCOMPARE(spy.count(), 1);
+    QCOMPARE(spy.at(0).at(0).toString(), QStringLiteral("layer3"));
+    QVERIFY(std::abs(spy.at(0).at(1).toDouble()) < 0.02); // the axis is symmetric around 0
+}
+
+void TestCharts::valueHistogramClipRange()
+{
+    ValueHistogramChart chart;
+    chart.setReport(makeReport());
+    chart.setSelectedLayer(QStringLiteral("layer0"));
+    QCOMPARE(chart.valueOutline()->count(), 2 * kBins + 2);
+    QCOMPARE(chart.clipLowLine()->count(), 2);
+    QCOMPARE(chart.clipLowLine()->at(0).x(), 0.0);
+    QCOMPARE(chart.clipHighLine()->at(0).x(), 2.5);
+    QVERIFY(chart.clipLowLine()->isVisible());
+    QVERIFY(chart.chart()->title().contains(QStringLiteral("3.00 % clipped")));
+
+    // A layer whose output stays float has no clipping range.
+    EvaluationReport report = makeReport();
+    report.layers[0].quantized = false;
+    chart.setReport(report);
+    QVERIFY(!chart.clipLowLine()->isVisible());
+}
+
+void TestCharts::driftFollowsPropagatedStats()
+{
+    const EvaluationReport report = makeReport();
+    DriftChart chart;
+    chart.setReport(report);
+    QCOMPARE(chart.meanErrorSeries()->count(), kLayers);
+    QCOMPARE(chart.sqnrSeries()->count(), kLayers);
+    for (int i = 0; i < kLayers; ++i) {
+        QCOMPARE(chart.meanErrorSeries()->at(i), QPointF(i, report.layers[size_t(i)].propagated.meanError));
+        QCOMPARE(chart.sqnrSeries()->at(i).y(), report.layers[size_t(i)].propagated.sqnrDb);
+    }
+    QCOMPARE(chart.layerAxis()->categoriesLabels(),
+             QStringList({"layer0", "layer1", "layer2", "layer3", "layer4"}));
+    QVERIFY(!chart.baselineMeanErrorSeries()->isVisible());
+
+    QSignalSpy clicked(&chart, &DriftChart::layerClicked);
+    chart.resize(800, 400);
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    const QPointF at = chart.chart()->mapToPosition(QPointF(3, 0.0), chart.meanErrorSeries());
+    QTest::mouseClick(chart.viewport(), Qt::LeftButton, {},
+                      chart.mapFromScene(chart.chart()->mapToScene(at)));
+    QCOMPARE(clicked.count(), 1);
+    QCOMPARE(clicked.at(0).at(0).toString(), QStringLiteral("layer3"));
+}
+
+void TestCharts::driftBaselineOverlay()
+{
+    DriftChart chart;
+    chart.setReport(makeReport(0.01));
+    chart.setBaseline(makeReport(), QStringLiteral("half_even"));
+    QVERIFY(chart.baselineMeanErrorSeries()->isVisible());
+    QVERIFY(chart.baselineSqnrSeries()->isVisible());
+    QCOMPARE(chart.baselineMeanErrorSeries()->count(), kLayers);
+    QCOMPARE(chart.baselineMeanErrorSeries()->at(2).y(), 0.003);
+    QCOMPARE(chart.meanErrorSeries()->at(2).y(), 0.013);
+    QVERIFY(chart.baselineMeanErrorSeries()->name().startsWith(QStringLiteral("A: half_even (baseline)")));
+    QVERIFY(chart.meanErrorSeries()->name().startsWith(QStringLiteral("B: current")));
+    QCOMPARE(chart.baselineMeanErrorSeries()->pen().style(), Qt::DashLine);
+
+    // A baseline with a layer the current plan lacks: matched by name, the extra one skipped.
+    EvaluationReport other = makeReport();
+    other.layers[1].name = "gone";
+    chart.setBaseline(other, QStringLiteral("old"));
+    QCOMPARE(chart.baselineMeanErrorSeries()->count(), kLayers - 1);
+
+    chart.clearBaseline();
+    QVERIFY(!chart.baselineMeanErrorSeries()->isVisible());
+    QCOMPARE(chart.baselineMeanErrorSeries()->count(), 0);
+}
+
+void TestCharts::exitAccuracyBars()
+{
+    const EvaluationReport report = makeReport();
+    ExitAccuracyChart chart;
+    chart.setReport(report);
+    QCOMPARE(chart.series()->count(), 2); // FP32, quantized
+    const QBarSet* fp32 = chart.series()->barSets().at(0);
+    const QBarSet* quant = chart.series()->barSets().at(1);
+    QCOMPARE(fp32->count(), 3);
+    QCOMPARE(fp32->at(1), 91.0);
+    QCOMPARE(quant->at(2), 91.0);
+    const QStringList categories = chart.exitAxis()->categories();
+    QCOMPARE(categories.size(), 3);
+    QVERIFY(categories.at(1).contains(QStringLiteral("exit2")));
+    QVERIFY(categories.at(1).contains(QStringLiteral("2.00 M MACs")));
+
+    chart.setBaseline(std::make_shared<const EvaluationReport>(makeReport(-1.0)),
+                      QStringLiteral("w8a8"));
+    QCOMPARE(chart.series()->count(), 3);
+    QCOMPARE(chart.series()->barSets().at(1)->label(), QStringLiteral("A: w8a8 (baseline)"));
+    QCOMPARE(chart.series()->barSets().at(1)->at(0), 88.0);
+    chart.clearBaseline();
+    QCOMPARE(chart.series()->count(), 2);
+
+    // Unlabelled data: agreement with FP32 only.
+    EvaluationReport unlabelled = report;
+    unlabelled.labelled = false;
+    chart.setReport(unlabelled);
+    QCOMPARE(chart.series()->count(), 1);
+    QCOMPARE(chart.series()->barSets().at(0)->at(0), 97.0);
+}
+
+void TestCharts::exitPolicySliderMarksPoint()
+{
+    const EvaluationReport report = makeReport();
+    ExitPolicyWidget widget;
+    widget.setReport(report);
+    QCOMPARE(widget.chart()->quantCurve()->count(), 11);
+    QCOMPARE(widget.chart()->fp32Curve()->count(), 11);
+
+    widget.slider()->setValue(80);
+    QCOMPARE(widget.chart()->currentPoint(), 6);
+    const ExitPolicyPoint& p = report.exitPolicy[6];
+    QCOMPARE(widget.chart()->marker()->count(), 2);
+    QCOMPARE(widget.chart()->marker()->at(0), QPointF(p.fp32AvgMacs / 1e6, p.fp32Accuracy));
+    QCOMPARE(widget.chart()->marker()->at(1), QPointF(p.quantAvgMacs / 1e6, p.quantAccuracy));
+    QVERIFY(widget.numbers()->text().contains(QStringLiteral("threshold 0.80")));
+    QVERIFY(widget.numbers()->text().contains(QString::number(p.quantAccuracy, 'f', 2)));
+
+    widget.slider()->setValue(100);
+    QCOMPARE(widget.chart()->currentPoint(), 10);
+    widget.slider()->setValue(52); // between points: the nearest one
+    QCOMPARE(widget.chart()->currentPoint(), 0);
+
+    widget.setBaseline(std::make_shared<const EvaluationReport>(makeReport(-1.0)),
+                       QStringLiteral("w8a8"));
+    QVERIFY(widget.chart()->baselineCurve()->isVisible());
+    QCOMPARE(widget.chart()->baselineCurve()->count(), 11);
+}
+
+void TestCharts::exportPngAndSvg()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    DriftChart chart;
+    chart.resize(900, 420);
+    chart.setReport(makeReport(0.01));
+    chart.setBaseline(makeReport(), QStringLiteral("half_even"));
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+
+    const QString png = dir.filePath(QStringLiteral("drift.png"));
+    QVERIFY(chart.exportPng(png));
+    QVERIFY(QFileInfo(png).size() > 0);
+    const QImage image(png);
+    QVERIFY(!image.isNull());
+    QVERIFY(image.width() >= 900);
+
+    const QString svg = dir.filePath(QStringLiteral("drift.svg"));
+    QVERIFY(chart.exportSvg(svg));
+    QVERIFY(QFileInfo(svg).size() > 0);
+    QFile file(svg);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QXmlStreamReader xml(&file);
+    QString root;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (xml.isStartElement() && root.isEmpty())
+            root = xml.name().toString();
+    }
+    QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+    QCOMPARE(root, QStringLiteral("svg"));
+    QVERIFY(QSvgRenderer(svg).isValid());
+}
+
+QTEST_MAIN(TestCharts)
+#include "test_charts.moc"

@@ -1,0 +1,187 @@
+// quantlens-cli end to end through QProcess: exit codes, the one-line error contract, and
+// the info/run output on the bundled demo assets.
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+namespace {
+
+struct CliResult
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+CliResult runCli(const QStringList& args, int timeoutMs = 300000)
+{
+    QProcess p;
+    p.start(QStringLiteral(QL_CLI_PATH), args);
+    if (!p.waitForFinished(timeoutMs))
+        p.kill();
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+            QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
+}
+
+QString demoModel()
+{
+    return QStringLiteral(QL_RESOURCE_DIR "/models/multiexit_cnn.onnx");
+}
+
+QString demoData()
+{
+    return QStringLiteral(QL_RESOURCE_DIR "/data/eval");
+}
+
+// The error contract: exactly one line, "quantlens-cli: <message>".
+void verifyOneErrorLine(const QString& err)
+{
+    const QStringList lines = err.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QVERIFY2(lines.size() == 1, qPrintable(err));
+    QVERIFY2(lines.front().startsWith(QStringLiteral("quantlens-cli: ")), qPrintable(err));
+}
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+private slots:
+    void noArgumentsIsUsageError()
+    {
+        const CliResult r = runCli({});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains(QStringLiteral("Usage:")));
+    }
+
+    void unknownCommandIsUsageError()
+    {
+        const CliResult r = runCli({QStringLiteral("frobnicate")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("unknown command 'frobnicate'")), qPrintable(r.err));
+        QVERIFY(r.err.contains(QStringLiteral("--help")));
+    }
+
+    void unknownOptionAndMissingValue()
+    {
+        CliResult r = runCli({QStringLiteral("info"), QStringLiteral("--bogus"), demoModel()});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("'--bogus'")), qPrintable(r.err));
+        QVERIFY(r.err.contains(QStringLiteral("quantlens-cli info --help")));
+
+        r = runCli({QStringLiteral("run"), QStringLiteral("--model")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("needs a value")), qPrintable(r.err));
+
+        r = runCli({QStringLiteral("run"), QStringLiteral("--model"), demoModel()});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("missing --data")), qPrintable(r.err));
+
+        r = runCli({QStringLiteral("run"), QStringLiteral("--model"), demoModel(),
+                    QStringLiteral("--data"), demoData(), QStringLiteral("--limit"),
+                    QStringLiteral("lots")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("--limit")), qPrintable(r.err));
+    }
+
+    void helpAndVersion()
+    {
+        CliResult r = runCli({QStringLiteral("--help")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains(QStringLiteral("info")) && r.out.contains(QStringLiteral("run")));
+        r = runCli({QStringLiteral("run"), QStringLiteral("--help")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains(QStringLiteral("--limit")));
+        r = runCli({QStringLiteral("help"), QStringLiteral("info")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains(QStringLiteral("--json")));
+        r = runCli({QStringLiteral("--version")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.startsWith(QStringLiteral("quantlens-cli ")));
+    }
+
+    void infoOnMissingFile()
+    {
+        const QString missing = QStringLiteral("/nonexistent/dir/nothing_here.onnx");
+        const CliResult r = runCli({QStringLiteral("info"), missing});
+        QCOMPARE(r.exitCode, 3);
+        verifyOneErrorLine(r.err);
+        QVERIFY2(r.err.contains(QStringLiteral("nothing_here.onnx")), qPrintable(r.err));
+        QVERIFY(r.out.isEmpty());
+    }
+
+    void infoOnGarbageFile()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("garbage.onnx"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("this is not a protobuf \x01\x02\x03\xff\xfe garbage garbage");
+        f.close();
+        const CliResult r = runCli({QStringLiteral("info"), path});
+        QCOMPARE(r.exitCode, 3);
+        verifyOneErrorLine(r.err);
+        QVERIFY2(r.err.contains(QStringLiteral("garbage.onnx")), qPrintable(r.err));
+    }
+
+    void infoOnDemoModel()
+    {
+        QVERIFY2(QFile::exists(demoModel()), qPrintable(demoModel() + " is missing"));
+        const CliResult r = runCli({QStringLiteral("info"), demoModel()});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("Totals")), qPrintable(r.out));
+        QVERIFY(r.out.contains(QStringLiteral("MACs per sample")));
+        QVERIFY(r.out.contains(QStringLiteral("exit1")));
+        QVERIFY(r.out.contains(QStringLiteral("exit2")));
+        QVERIFY(r.out.contains(QStringLiteral("Conv")));
+
+        const CliResult j = runCli({QStringLiteral("info"), demoModel(), QStringLiteral("--json")});
+        QCOMPARE(j.exitCode, 0);
+        QJsonParseError error;
+        const QJsonObject root = QJsonDocument::fromJson(j.out.toUtf8(), &error).object();
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        QVERIFY(root.value("nodes").toArray().size() > 0);
+        QVERIFY(root.value("exits").toArray().size() >= 2);
+        QVERIFY(root.value("totals").toObject().value("macs").toInteger() > 0);
+        // Exits are ordered by the MACs needed to reach them.
+        const QJsonArray exits = root.value("exits").toArray();
+        for (qsizetype i = 1; i < exits.size(); ++i)
+            QVERIFY(exits[i - 1].toObject().value("macs").toInteger() <=
+                    exits[i].toObject().value("macs").toInteger());
+    }
+
+    void runOnDemoData()
+    {
+        QVERIFY2(QFile::exists(demoModel()), qPrintable(demoModel() + " is missing"));
+        QVERIFY2(QFileInfo(demoData()).isDir(), qPrintable(demoData() + " is missing"));
+        const CliResult r = runCli({QStringLiteral("run"), QStringLiteral("--model"), demoModel(),
+                                    QStringLiteral("--data"), demoData(), QStringLiteral("--limit"),
+                                    QStringLiteral("100")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(QStringLiteral("exit1")), qPrintable(r.out));
+        QVERIFY(r.out.contains(QStringLiteral("exit2")));
+        QVERIFY(r.out.contains(QStringLiteral("100 images")));
+        QVERIFY(r.out.contains(QStringLiteral("Top-1")));
+        // stderr is not a terminal here: progress comes as whole lines, no carriage returns.
+        QVERIFY(!r.err.contains(QLatin1Char('\r')));
+    }
+
+    void runOnMissingFolder()
+    {
+        QVERIFY2(QFile::exists(demoModel()), qPrintable(demoModel() + " is missing"));
+        const CliResult r = runCli({QStringLiteral("run"), QStringLiteral("--model"), demoModel(),
+                                    QStringLiteral("--data"), QStringLiteral("/nonexistent/images")});
+        QCOMPARE(r.exitCode, 3);
+        verifyOneErrorLine(r.err);
+        QVERIFY2(r.err.contains(QStringLiteral("/nonexistent/images")), qPrintable(r.err));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "test_cli.moc"

@@ -1,0 +1,499 @@
+// The integer engine on a tiny hand-built model, against a naive reference of the spec formulas
+// (spec §1, §3, §4) written out here loop by loop: every layer's output codes must be equal.
+//
+// Model (input x [N, 2, 5, 5], values in [−1, 1] so that Z_x ≠ 0 and padding matters):
+//   conv1 3×3 pad 1 + BN + ReLU  → r1      (folded BN, fused ReLU, padding with Z_x)
+//   conv2 1×1                    → c2      (negative values)
+//   add(r1, c2) + ReLU           → a1      (rescaled integer add)
+//   concat(a1, c2, axis 1)       → cat     (inputs requantized to the output's (S, Z))
+//   maxpool 2×2 s2 → relu → averagepool 2×2 → flatten → clip[−0.2, 0.25] → gemm → softmax
+
+#include <QtTest/QtTest>
+
+#include <cmath>
+
+#include "core/graph_passes.h"
+#include "core/quant/engine.h"
+
+using namespace ql;
+
+namespace {
+
+Tensor randomTensor(Shape shape, Rng& rng, float lo, float hi)
+{
+    std::vector<float> v(static_cast<size_t>(numelOf(shape)));
+    for (float& x : v)
+        x = lo + static_cast<float>(rng.uniform()) * (hi - lo);
+    return Tensor::fromFloat(std::move(shape), std::move(v));
+}
+
+Node makeNode(const std::string& op, const std::string& name, std::vector<std::string> in,
+              std::vector<std::string> out, std::map<std::string, AttrValue> attrs = {})
+{
+    Node n;
+    n.opType = op;
+    n.name = name;
+    n.inputs = std::move(in);
+    n.outputs = std::move(out);
+    n.attrs = std::move(attrs);
+    n.opset = 13;
+    return n;
+}
+
+Model tinyModel()
+{
+    Rng rng(20240601);
+    Model m;
+    m.path = "tiny";
+    m.opset = 13;
+    Graph& g = m.graph;
+    g.inputs = {{"x", DType::Float32, {-1, 2, 5, 5}}};
+    g.outputs = {{"probs", DType::Float32, {-1, 3}}};
+    g.initializers["w1"] = randomTensor({4, 2, 3, 3}, rng, -0.5f, 0.5f);
+    g.initializers["b1"] = randomTensor({4}, rng, -0.2f, 0.2f);
+    g.initializers["gamma"] = randomTensor({4}, rng, 0.5f, 1.5f);
+    g.initializers["beta"] = randomTensor({4}, rng, -0.1f, 0.3f);
+    g.initializers["mean"] = randomTensor({4}, rng, -0.1f, 0.1f);
+    g.initializers["var"] = randomTensor({4}, rng, 0.5f, 1.5f);
+    g.initializers["w2"] = randomTensor({4, 4, 1, 1}, rng, -0.8f, 0.8f);
+    g.initializers["b2"] = randomTensor({4}, rng, -0.2f, 0.2f);
+    g.initializers["w3"] = randomTensor({3, 8}, rng, -1.0f, 1.0f);
+    g.initializers["b3"] = randomTensor({3}, rng, -0.1f, 0.1f);
+    g.initializers["clip_lo"] = Tensor::fromFloat({}, {-0.2f});
+    g.initializers["clip_hi"] = Tensor::fromFloat({}, {0.25f});
+    using I = std::vector<int64_t>;
+    g.nodes = {
+        makeNode("Conv", "conv1", {"x", "w1", "b1"}, {"c1"}, {{"pads", I{1, 1, 1, 1}}}),
+        makeNode("BatchNormalization", "bn1", {"c1", "gamma", "beta", "mean", "var"}, {"n1"}),
+        makeNode("Relu", "relu1", {"n1"}, {"r1"}),
+        makeNode("Conv", "conv2", {"r1", "w2", "b2"}, {"c2"}),
+        makeNode("Add", "add", {"r1", "c2"}, {"s"}),
+        makeNode("Relu", "relu_add", {"s"}, {"a1"}),
+        makeNode("Concat", "concat", {"a1", "c2"}, {"cat"}, {{"axis", int64_t(1)}}),
+        makeNode("MaxPool", "maxpool", {"cat"}, {"mp"}, {{"kernel_shape", I{2, 2}}, {"strides", I{2, 2}}}),
+        makeNode("Relu", "relu2", {"mp"}, {"mr"}),
+        makeNode("AveragePool", "avgpool", {"mr"}, {"ap"}, {{"kernel_shape", I{2, 2}}}),
+        makeNode("Flatten", "flatten", {"ap"}, {"fl"}),
+        makeNode("Clip", "clip", {"fl", "clip_lo", "clip_hi"}, {"cl"}),
+        makeNode("Gemm", "gemm", {"cl", "w3", "b3"}, {"logits"}, {{"transB", int64_t(1)}}),
+        makeNode("Softmax", "softmax", {"logits"}, {"probs"}),
+    };
+    runShapePass(g, {});
+    m.exits = orderExits(g);
+    return m;
+}
+
+Dataset randomData(int64_t n, uint64_t seed)
+{
+    Rng rng(seed);
+    Dataset d;
+    d.root = "random";
+    d.images = randomTensor({n, 2, 5, 5}, rng, -1.0f, 1.0f);
+    for (int64_t i = 0; i < n; ++i) {
+        d.files.push_back("img" + std::to_string(i));
+        d.labels.push_back(-1);
+    }
+    return d;
+}
+
+std::map<std::string, TensorDump> dumpByTensor(const QuantizedModel& qm, const Tensor& batch)
+{
+    std::map<std::string, TensorDump> out;
+    for (TensorDump& d : dumpQuantizedTensors(qm, batch))
+        out[d.tensor] = std::move(d);
+    return out;
+}
+
+const QuantizedLayer& layerNamed(const QuantizedModel& qm, const std::string& name)
+{
+    return qm.layers.at(static_cast<size_t>(qm.plan.layerByName.at(name)));
+}
+
+// ---- the naive reference (spec formulas, no engine code) ----------------------------------
+
+int32_t clampCode(int64_t v, int64_t lo, int64_t hi) { return static_cast<int32_t>(std::clamp(v, lo, hi)); }
+
+// R(acc·M): float path = nearbyint(float32(acc)·float32(M)); fixed_point half_even = the exact
+// product acc·M0·2^(shift − 31) rounded once (long double holds it exactly here).
+int64_t requant(int64_t acc, double M, bool fixed)
+{
+    if (!fixed)
+        return static_cast<int64_t>(std::nearbyint(static_cast<float>(acc) * static_cast<float>(M)));
+    const QuantizedMultiplier q = quantizeMultiplier(M);
+    return static_cast<int64_t>(std::nearbyintl(static_cast<long double>(acc) * q.multiplier *
+                                                std::pow(2.0L, q.shift - 31)));
+}
+
+std::vector<int32_t> referenceQuantize(const Tensor& x, const QuantParams& p)
+{
+    std::vector<int32_t> q;
+    for (float v : x.f) // PyTorch: nearbyint(r · (1/S)) + Z
+        q.push_back(clampCode(int64_t(std::nearbyint(v * (1.0f / p.scale[0]))) + p.zeroPoint[0], p.qmin, p.qmax));
+    return q;
+}
+
+std::vector<int32_t> referenceBias(const QuantizedLayer& L, const QuantParams& in)
+{
+    std::vector<int32_t> b;
+    for (size_t o = 0; o < L.plan.bias.size(); ++o)
+        b.push_back(int32_t(std::nearbyint(L.plan.bias[o] / (double(in.scale[0]) * L.weightParams.scale[o]))));
+    return b;
+}
+
+// Conv, stride 1, square padding `pad`, padded taps read `padCode` (Z_x per the spec).
+std::vector<int32_t> referenceConv(const QuantizedLayer& L, const TensorDump& in, const QuantParams& out,
+                                   int pad, bool relu, bool fixed, int64_t padCode)
+{
+    const Shape& s = in.codes.shape;
+    const Shape& ws = L.plan.weight.shape;
+    const int64_t N = s[0], C = s[1], H = s[2], W = s[3], O = ws[0], K = ws[2];
+    const int64_t OH = H + 2 * pad - K + 1, OW = W + 2 * pad - K + 1;
+    const int64_t zx = in.params.zeroPoint[0], zy = out.zeroPoint[0];
+    const std::vector<int32_t> bias = referenceBias(L, in.params);
+    const int64_t amin = relu ? std::max<int64_t>(out.qmin, zy) : out.qmin;
+    std::vector<int32_t> y;
+    for (int64_t n = 0; n < N; ++n)
+        for (int64_t o = 0; o < O; ++o)
+            for (int64_t oy = 0; oy < OH; ++oy)
+                for (int64_t ox = 0; ox < OW; ++ox) {
+                    const int64_t zw = L.weightParams.zeroPoint[o];
+                    int64_t acc = bias[o];
+                    for (int64_t c = 0; c < C; ++c)
+                        for (int64_t ky = 0; ky < K; ++ky)
+                            for (int64_t kx = 0; kx < K; ++kx) {
+                                const int64_t iy = oy - pad + ky, ix = ox - pad + kx;
+                                const bool inside = iy >= 0 && iy < H && ix >= 0 && ix < W;
+                                const int64_t xq = inside ? in.codes.q[((n * C + c) * H + iy) * W + ix] : padCode;
+                                const int64_t wq = L.weightCodes[((o * C + c) * K + ky) * K + kx];
+                                acc += (xq - zx) * (wq - zw);
+                            }
+                    const double M = double(in.params.scale[0]) * L.weightParams.scale[o] / out.scale[0];
+                    y.push_back(clampCode(requant(acc, M, fixed) + zy, amin, out.qmax));
+                }
+    return y;
+}
+
+std::vector<int32_t> referenceGemm(const QuantizedLayer& L, const TensorDump& in, const QuantParams& out, bool fixed)
+{
+    const int64_t N = in.codes.shape[0], K = L.plan.weight.dim(1), O = L.plan.weight.dim(0);
+    const std::vector<int32_t> bias = referenceBias(L, in.params);
+    std::vector<int32_t> y;
+    for (int64_t n = 0; n < N; ++n)
+        for (int64_t o = 0; o < O; ++o) {
+            int64_t acc = bias[o];
+            for (int64_t k = 0; k < K; ++k)
+                acc += (int64_t(in.codes.q[n * K + k]) - in.params.zeroPoint[0]) *
+                       (int64_t(L.weightCodes[o * K + k]) - L.weightParams.zeroPoint[o]);
+            const double M = double(in.params.scale[0]) * L.weightParams.scale[o] / out.scale[0];
+            y.push_back(clampCode(requant(acc, M, fixed) + out.zeroPoint[0], out.qmin, out.qmax));
+        }
+    return y;
+}
+
+// y = Z_y + R(M_a(a − Z_a) + M_b(b − Z_b)), ReLU fused. Fixed: M_a, M_b as (M0, shift), exact sum
+// rounded once.
+std::vector<int32_t> referenceAdd(const TensorDump& a, const TensorDump& b, const QuantParams& out, bool fixed)
+{
+    const double ma = double(a.params.scale[0]) / out.scale[0], mb = double(b.params.scale[0]) / out.scale[0];
+    const QuantizedMultiplier qa = quantizeMultiplier(ma), qb = quantizeMultiplier(mb);
+    std::vector<int32_t> y;
+    for (size_t i = 0; i < a.codes.q.size(); ++i) {
+        const int64_t da = a.codes.q[i] - a.params.zeroPoint[0], db = b.codes.q[i] - b.params.zeroPoint[0];
+        const long double v = fixed ? da * (long double)qa.value() + db * (long double)qb.value()
+                                    : (long double)(ma * da + mb * db);
+        const int64_t r = static_cast<int64_t>(std::nearbyintl(v));
+        y.push_back(clampCode(r + out.zeroPoint[0], std::max(out.qmin, out.zeroPoint[0]), out.qmax));
+    }
+    return y;
+}
+
+void expectEqualCodes(const std::vector<int32_t>& got, const std::vector<int32_t>& want, const char* what)
+{
+    QVERIFY2(got.size() == want.size(), what);
+    for (size_t i = 0; i < got.size(); ++i)
+        if (got[i] != want[i])
+            QFAIL(qPrintable(QString("%1: element %2: engine %3, reference %4").arg(what).arg(i).arg(got[i]).arg(want[i])));
+}
+
+} // namespace
+
+class TestEngineSmall : public QObject
+{
+    Q_OBJECT
+
+    Model m_model = tinyModel();
+    Dataset m_calib = randomData(64, 1);
+    Dataset m_eval = randomData(40, 2);
+    CalibrationStats m_stats;
+
+    // Every layer of the tiny model against the naive reference (float or fixed-point).
+    void checkAgainstReference(const QuantizedModel& qm, bool fixed)
+    {
+        const Tensor batch = m_eval.slice(0, 6);
+        auto d = dumpByTensor(qm, batch);
+        const TensorDump& x = d.at("x");
+        expectEqualCodes(x.codes.q, referenceQuantize(batch, x.params), "input quantization");
+        QVERIFY(x.params.zeroPoint[0] != 0); // so that padding with Z_x is visible
+
+        const QuantizedLayer& conv1 = layerNamed(qm, "conv1");
+        expectEqualCodes(conv1.biasCodes, referenceBias(conv1, x.params), "conv1 bias");
+        expectEqualCodes(d.at("r1").codes.q, referenceConv(conv1, x, d.at("r1").params, 1, true, fixed, x.params.zeroPoint[0]), "conv1");
+        const QuantizedLayer& conv2 = layerNamed(qm, "conv2");
+        expectEqualCodes(d.at("c2").codes.q, referenceConv(conv2, d.at("r1"), d.at("c2").params, 0, false, fixed, 0), "conv2");
+        expectEqualCodes(d.at("a1").codes.q, referenceAdd(d.at("r1"), d.at("c2"), d.at("a1").params, fixed), "add");
+
+        // Concat: q' = Z_y + R((S_i/S_y)(q − Z_i)), blocks along the channel axis.
+        const TensorDump& cat = d.at("cat");
+        std::vector<int32_t> concat;
+        for (int64_t n = 0; n < 6; ++n)
+            for (const char* name : {"a1", "c2"}) {
+                const TensorDump& in = d.at(name);
+                const int64_t block = in.codes.numel() / 6;
+                for (int64_t i = 0; i < block; ++i) {
+                    const int64_t q = in.codes.q[n * block + i] - in.params.zeroPoint[0];
+                    concat.push_back(clampCode(requant(q, double(in.params.scale[0]) / cat.params.scale[0], fixed) +
+                                                   cat.params.zeroPoint[0], cat.params.qmin, cat.params.qmax));
+                }
+            }
+        expectEqualCodes(cat.codes.q, concat, "concat");
+
+        // MaxPool 2×2 stride 2 on codes (5×5 → 2×2), (S, Z) unchanged; ReLU max(Z, q).
+        std::vector<int32_t> pooled, relu;
+        for (int64_t p = 0; p < 6 * 8; ++p)
+            for (int64_t oy = 0; oy < 2; ++oy)
+                for (int64_t ox = 0; ox < 2; ++ox) {
+                    int32_t m = INT32_MIN;
+                    for (int64_t ky = 0; ky < 2; ++ky)
+                        for (int64_t kx = 0; kx < 2; ++kx)
+                            m = std::max(m, cat.codes.q[p * 25 + (2 * oy + ky) * 5 + 2 * ox + kx]);
+                    pooled.push_back(m);
+                    relu.push_back(std::max(m, cat.params.zeroPoint[0]));
+                }
+        expectEqualCodes(d.at("mp").codes.q, pooled, "maxpool");
+        QCOMPARE(d.at("mp").params, cat.params);
+        expectEqualCodes(d.at("mr").codes.q, relu, "relu");
+        // AveragePool 2×2 over 2×2: Z + R(Σ(q − Z) / 4).
+        std::vector<int32_t> avg;
+        const int32_t z = cat.params.zeroPoint[0];
+        for (int64_t p = 0; p < 6 * 8; ++p) {
+            int64_t sum = 0;
+            for (int64_t i = 0; i < 4; ++i)
+                sum += relu[p * 4 + i] - z;
+            avg.push_back(clampCode(int64_t(std::nearbyint(sum / 4.0)) + z, cat.params.qmin, cat.params.qmax));
+        }
+        expectEqualCodes(d.at("ap").codes.q, avg, "averagepool");
+        expectEqualCodes(d.at("fl").codes.q, avg, "flatten");
+        QCOMPARE(d.at("fl").codes.shape, (Shape{6, 8}));
+        // Clip to the codes of [−0.2, 0.25].
+        const QuantParams& cp = d.at("cl").params;
+        const int64_t lo = std::max<int64_t>(cp.qmin, cp.zeroPoint[0] + int64_t(std::nearbyint(-0.2 / cp.scale[0])));
+        const int64_t hi = std::min<int64_t>(cp.qmax, cp.zeroPoint[0] + int64_t(std::nearbyint(0.25 / cp.scale[0])));
+        std::vector<int32_t> clipped;
+        for (int32_t q : avg)
+            clipped.push_back(clampCode(q, lo, hi));
+        expectEqualCodes(d.at("cl").codes.q, clipped, "clip");
+        expectEqualCodes(d.at("logits").codes.q, referenceGemm(layerNamed(qm, "gemm"), d.at("cl"), d.at("logits").params, fixed), "gemm");
+        QVERIFY(!d.count("probs")); // Softmax is a float layer: no codes
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_stats = calibrate(m_model, m_calib, RunControl{}, 16);
+        QCOMPARE(m_stats.samples, int64_t(64));
+    }
+
+    void planAndKinds()
+    {
+        const QuantizedModel qm = buildQuantizedModel(m_model, presetConfig("w8a8"), m_stats);
+        QStringList kinds;
+        for (const QuantizedLayer& L : qm.layers)
+            kinds << QString::fromStdString(L.plan.name + ":" + layerKindName(L.kind));
+        QCOMPARE(kinds.join(' '), QString("conv1:conv conv2:conv add:add concat:concat maxpool:max_pool "
+                                          "relu2:relu avgpool:average_pool flatten:passthrough clip:clip "
+                                          "gemm:gemm softmax:float"));
+        // Graph input params: calibration min/max under the first consumer's activation config.
+        const auto [lo, hi] = m_stats.range("x", qm.config.defaults.activations);
+        QCOMPARE(qm.tensorParams.at("x"), chooseQuantParams(lo, hi, qm.config.defaults.activations.spec()));
+        // Fused ReLU: activation_min = max(qmin, Z_y).
+        const QuantizedLayer& conv1 = layerNamed(qm, "conv1");
+        QCOMPARE(conv1.activationMin, std::max(conv1.outputParams.qmin, conv1.outputParams.zeroPoint[0]));
+        // Weight codes: per-channel symmetric, nearbyint(w · (1/S_w[o])).
+        const QuantizedLayer& conv2 = layerNamed(qm, "conv2");
+        for (int64_t i = 0; i < conv2.plan.weight.numel(); ++i) {
+            const int64_t o = i / 4;
+            const float s = conv2.weightParams.scale[o];
+            QCOMPARE(conv2.weightCodes[i], clampCode(int64_t(std::nearbyint(conv2.plan.weight.f[i] * (1.0f / s))), -128, 127));
+        }
+    }
+
+    void codesMatchNaiveReferenceFloatRequant()
+    {
+        checkAgainstReference(buildQuantizedModel(m_model, presetConfig("w8a8"), m_stats), false);
+    }
+
+    void codesMatchNaiveReferenceFixedPoint()
+    {
+        checkAgainstReference(buildQuantizedModel(m_model, presetConfig("int-only"), m_stats), true);
+    }
+
+    void paddingReadsInputZeroPoint()
+    {
+        const QuantizedModel qm = buildQuantizedModel(m_model, presetConfig("w8a8"), m_stats);
+        auto d = dumpByTensor(qm, m_eval.slice(0, 4));
+        const TensorDump& x = d.at("x");
+        const QuantizedLayer& conv1 = layerNamed(qm, "conv1");
+        const auto withZ = referenceConv(conv1, x, d.at("r1").params, 1, true, false, x.params.zeroPoint[0]);
+        const auto withZero = referenceConv(conv1, x, d.at("r1").params, 1, true, false, 0);
+        QVERIFY(withZ != withZero); // the test would catch integer-0 padding
+        expectEqualCodes(d.at("r1").codes.q, withZ, "conv1 padded with Z_x");
+    }
+
+    void keepFloatLayerYieldsFloat()
+    {
+        QuantConfig cfg = presetConfig("w8a8");
+        cfg.layers["conv2"].keepFloat = true;
+        const QuantizedModel qm = buildQuantizedModel(m_model, cfg, m_stats);
+        const QuantizedLayer& conv2 = layerNamed(qm, "conv2");
+        QCOMPARE(conv2.kind, LayerKind::Float);
+        QVERIFY(!conv2.outputQuantized);
+        // The Add quantizes the float c2 itself (its first quantized consumer's config).
+        QVERIFY(qm.tensorParams.count("c2"));
+        auto d = dumpByTensor(qm, m_eval.slice(0, 3));
+        QCOMPARE(d.at("c2").layer, std::string("add"));
+        const EvaluationReport r = evaluateQuantized(qm, m_eval);
+        const LayerReport& lr = r.layers[static_cast<size_t>(qm.plan.layerByName.at("conv2"))];
+        QVERIFY(!lr.quantized);
+        QCOMPARE(lr.kind, std::string("float"));
+        QCOMPARE(lr.local.maxAbsError, 0.0);
+        QVERIFY(lr.propagated.maxAbsError > 0.0); // it reads the quantized r1
+        QVERIFY_THROWS_EXCEPTION(Error, [&] {
+            QuantConfig bad = presetConfig("w8a8");
+            bad.layers["no_such_layer"].keepFloat = true;
+            buildQuantizedModel(m_model, bad, m_stats);
+        }());
+    }
+
+    void allFloatHasZeroError()
+    {
+        const QuantizedModel qm = buildQuantizedModel(m_model, presetConfig("all-float"), m_stats);
+        const EvaluationReport r = evaluateQuantized(qm, m_eval);
+        QCOMPARE(r.layers.size(), qm.layers.size());
+        for (const LayerReport& L : r.layers) {
+            QVERIFY2(!L.quantized, L.name.c_str());
+            QCOMPARE(L.propagated.count, int64_t(40) * numelOf(L.outputShape));
+            QCOMPARE(L.propagated.maxAbsError, 0.0);
+            QCOMPARE(L.propagated.meanError, 0.0);
+            QCOMPARE(L.local.maxAbsError, 0.0);
+        }
+        QCOMPARE(r.exits.size(), size_t(1));
+        QCOMPARE(r.exits[0].agreement, 100.0);
+        // Float layers count 4 bytes per (folded) parameter: the folded BN (4 × γ, β, μ, σ²) is gone.
+        QCOMPARE(r.size.quantizedBytes, r.size.fp32Bytes - 4 * 16);
+    }
+
+    void explainAgreesWithEngine_data()
+    {
+        QTest::addColumn<QString>("preset");
+        QTest::addColumn<bool>("stochastic");
+        QTest::newRow("w8a8") << "w8a8" << false;
+        QTest::newRow("int-only") << "int-only" << false;
+        QTest::newRow("w8a8-trunc") << "w8a8-trunc" << false;
+        QTest::newRow("stochastic") << "w8a8" << true;
+    }
+
+    void explainAgreesWithEngine()
+    {
+        QFETCH(QString, preset);
+        QFETCH(bool, stochastic);
+        QuantConfig cfg = presetConfig(preset.toStdString());
+        if (stochastic) {
+            cfg.defaults.activations.rounding = RoundingMode::Stochastic;
+            cfg.defaults.seed = 77;
+        }
+        const QuantizedModel qm = buildQuantizedModel(m_model, cfg, m_stats);
+        const Tensor batch = m_eval.slice(0, 5);
+        auto d = dumpByTensor(qm, batch);
+        struct Case { const char* layer; const char* tensor; std::vector<int64_t> index; };
+        const std::vector<Case> cases = {
+            {"conv1", "r1", {0, 0, 0, 0}}, {"conv1", "r1", {3, 2, 4, 4}}, {"conv1", "r1", {1, 3, 2, 0}},
+            {"conv2", "c2", {4, 1, 3, 2}}, {"conv2", "c2", {2, 0, 0, 4}}, {"gemm", "logits", {0, 2}},
+            {"gemm", "logits", {4, 0}}};
+        for (const Case& c : cases) {
+            const ExplainResult e = explainElement(qm, batch, c.layer, c.index);
+            const TensorDump& t = d.at(c.tensor);
+            int64_t flat = 0;
+            for (size_t k = 0; k < c.index.size(); ++k)
+                flat = flat * t.codes.shape[k] + c.index[k];
+            QCOMPARE(e.outputCode, t.codes.q[static_cast<size_t>(flat)]);
+            QCOMPARE(float(e.dequantized), t.dequantized.f[static_cast<size_t>(flat)]); // S·(q − Z) rounded once
+            QCOMPARE(double(float(e.fp32)), double(t.fp32.f[static_cast<size_t>(flat)]));
+            QCOMPARE(int64_t(e.terms.size()), layerNamed(qm, c.layer).plan.weight.numel() / layerNamed(qm, c.layer).plan.outChannels());
+            int64_t sum = 0;
+            for (const ExplainTerm& term : e.terms)
+                sum += term.product;
+            QCOMPARE(sum + e.biasCode, e.accumulator);
+            QCOMPARE(e.alternatives.size(), size_t(5));
+            for (const RoundingAlternative& a : e.alternatives)
+                if (a.rounding == e.rounding)
+                    QCOMPARE(a.code, e.outputCode);
+        }
+        // A corner of conv1 reads padding: those terms carry x = Z_x.
+        const ExplainResult corner = explainElement(qm, batch, "conv1", {0, 0, 0, 0});
+        QCOMPARE(corner.terms[0].x, corner.inputZeroPoint);
+        QVERIFY_THROWS_EXCEPTION(Error, explainElement(qm, batch, "maxpool", {0, 0, 0, 0}));
+        QVERIFY_THROWS_EXCEPTION(Error, explainElement(qm, batch, "conv1", {0, 9, 0, 0}));
+    }
+
+    void threadCountDoesNotChangeStochasticReport()
+    {
+        QuantConfig cfg = presetConfig("w8a8");
+        cfg.defaults.activations.rounding = RoundingMode::Stochastic;
+        cfg.defaults.weights.rounding = RoundingMode::Stochastic;
+        cfg.defaults.seed = 5;
+        const QuantizedModel qm = buildQuantizedModel(m_model, cfg, m_stats);
+        RunControl one, two;
+        one.threads = 1;
+        two.threads = 2;
+        EvaluateOptions opts;
+        opts.batchSize = 30; // units of 25 + 5, 10
+        const EvaluationReport a = evaluateQuantized(qm, m_eval, one, opts);
+        const EvaluationReport b = evaluateQuantized(qm, m_eval, two, opts);
+        for (size_t i = 0; i < a.layers.size(); ++i) {
+            QCOMPARE(a.layers[i].propagated.meanError, b.layers[i].propagated.meanError);
+            QCOMPARE(a.layers[i].propagated.mse, b.layers[i].propagated.mse);
+            QCOMPARE(a.layers[i].local.mse, b.layers[i].local.mse);
+            QCOMPARE(a.layers[i].propagated.errorHist, b.layers[i].propagated.errorHist);
+        }
+        // A different seed gives different codes (the seed is actually used).
+        cfg.defaults.seed = 6;
+        const EvaluationReport c = evaluateQuantized(buildQuantizedModel(m_model, cfg, m_stats), m_eval, one, opts);
+        QVERIFY(c.layers[0].propagated.mse != a.layers[0].propagated.mse);
+    }
+
+    void dynamicObserverQuantizesPerSample()
+    {
+        QuantConfig cfg = presetConfig("w8a8");
+        cfg.defaults.activations.observer = ObserverKind::Dynamic;
+        const QuantizedModel qm = buildQuantizedModel(m_model, cfg, m_stats);
+        const Tensor batch = m_eval.slice(0, 3);
+        const std::vector<TensorDump> dumps = dumpQuantizedTensors(qm, batch);
+        int seen = 0;
+        for (const TensorDump& d : dumps) {
+            if (d.tensor != "x")
+                continue;
+            QVERIFY(d.sample >= 0);
+            // (S, Z) from this sample's own min/max.
+            const Tensor one = m_eval.slice(d.sample, 1);
+            const auto [lo, hi] = std::minmax_element(one.f.begin(), one.f.end());
+            QCOMPARE(d.params, chooseQuantParams(*lo, *hi, cfg.defaults.activations.spec()));
+            ++seen;
+        }
+        QCOMPARE(seen, 3);
+        const EvaluationReport r = evaluateQuantized(qm, m_eval);
+        QVERIFY(r.layers.front().propagated.sqnrDb > 20.0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestEngineSmall)
+#include "test_engine_small.moc"

@@ -1,0 +1,310 @@
+#include "widgets/drift_chart.h"
+
+#include <QFontMetricsF>
+#include <QSet>
+#include <QtMath>
+#include <QtCharts/QCategoryAxis>
+#include <QtCharts/QChart>
+#include <QtCharts/QLineSeries>
+#include <QtCharts/QValueAxis>
+
+#include <algorithm>
+#include <cmath>
+
+namespace ql {
+
+namespace {
+
+QLineSeries* makeLine(QColor color, Qt::PenStyle style, double width, bool points)
+{
+    auto* line = new QLineSeries;
+    QPen pen(color);
+    pen.setStyle(style);
+    pen.setWidthF(width);
+    line->setPen(pen);
+    line->setPointsVisible(points);
+    return line;
+}
+
+// [lo, hi] over the finite values, padded by 8 %; `zero` forces 0 into the range.
+std::pair<double, double> paddedRange(const std::vector<double>& values, bool zero)
+{
+    double lo = zero ? 0.0 : INFINITY, hi = zero ? 0.0 : -INFINITY;
+    for (double v : values)
+        if (std::isfinite(v)) {
+            lo = std::min(lo, v);
+            hi = std::max(hi, v);
+        }
+    if (!(hi >= lo))
+        return {0.0, 1.0};
+    if (hi == lo) {
+        const double pad = std::max(std::abs(hi) * 0.1, 1e-6);
+        return {lo - pad, hi + pad};
+    }
+    const double pad = (hi - lo) * 0.08;
+    return {lo - pad, hi + pad};
+}
+
+// ONNX exporters name nodes like "/block2/conv1/conv/Conv": the axis drops the leading '/', a
+// trailing "/<opType>" and "/<optype>" (the tooltip keeps the full name). Labels stay unique.
+QString shortName(const LayerReport& layer)
+{
+    QString name = QString::fromStdString(layer.name);
+    if (name.startsWith(QLatin1Char('/')))
+        name.remove(0, 1);
+    const QString suffix = QLatin1Char('/') + QString::fromStdString(layer.opType);
+    if (name.endsWith(suffix) && name.size() > suffix.size())
+        name.chop(suffix.size());
+    // "block2/conv1/conv" (a torch module wrapping the op) -> "block2/conv1"
+    const QString inner = QLatin1Char('/') + QString::fromStdString(layer.opType).toLower();
+    if (name.endsWith(inner) && name.size() > inner.size())
+        name.chop(inner.size());
+    return name;
+}
+
+// Error-free layers report SQNR capped at 200 dB; keep them out of the axis range.
+constexpr double kSqnrCap = 199.0;
+
+} // namespace
+
+DriftChart::DriftChart(QWidget* parent)
+    : ChartView(parent), m_mean(makeLine(chartstyle::current(), Qt::SolidLine, 2.2, true)),
+      m_sqnr(makeLine(chartstyle::currentSecondary(), Qt::SolidLine, 2.2, true)),
+      m_baseMean(makeLine(chartstyle::baseline(), Qt::DashLine, 2.0, false)),
+      m_baseSqnr(makeLine(chartstyle::baselineSecondary(), Qt::DashLine, 2.0, false)),
+      m_zero(makeLine(QColor(0x9c, 0xa3, 0xaf), Qt::DotLine, 1.0, false)),
+      m_selection(makeLine(QColor(0x37, 0x41, 0x51, 110), Qt::SolidLine, 6.0, false)),
+      m_x(new QCategoryAxis), m_yError(new QValueAxis), m_ySqnr(new QValueAxis)
+{
+    QChart* chart = chartstyle::makeChart(true);
+    chart->addAxis(m_x, Qt::AlignBottom);
+    chart->addAxis(m_yError, Qt::AlignLeft);
+    chart->addAxis(m_ySqnr, Qt::AlignRight);
+    const auto add = [&](QLineSeries* s, QValueAxis* y) {
+        chart->addSeries(s);
+        s->attachAxis(m_x);
+        s->attachAxis(y);
+    };
+    add(m_selection, m_yError);
+    add(m_zero, m_yError);
+    add(m_baseMean, m_yError);
+    add(m_baseSqnr, m_ySqnr);
+    add(m_mean, m_yError);
+    add(m_sqnr, m_ySqnr);
+    chartstyle::hideFromLegend(chart, m_selection);
+    chartstyle::hideFromLegend(chart, m_zero);
+    m_x->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    chartstyle::styleAxis(m_x, tr("layer (plan order = depth)"));
+    chartstyle::styleAxis(m_yError, tr("mean error (real units)"));
+    chartstyle::styleAxis(m_ySqnr, tr("SQNR (dB)"));
+    m_yError->setLinePenColor(chartstyle::current());
+    m_ySqnr->setLinePenColor(chartstyle::currentSecondary());
+    chart->setTitle(tr("Drift: propagated error by depth"));
+    setChart(chart);
+    setZoomMode(ZoomMode::Horizontal);
+    setReferenceSeries(m_mean);
+    setToolTipProvider([this](const QPointF& v) { return toolTipAt(v.x()); });
+    setExportName(QStringLiteral("drift"));
+    connect(this, &ChartView::plotClicked, this, [this](const QPointF& v) {
+        const int i = layerIndexAt(v.x());
+        if (i >= 0)
+            emit layerClicked(QString::fromStdString(m_report->layers[size_t(i)].name));
+    });
+    setHasData(false);
+}
+
+void DriftChart::setReport(std::shared_ptr<const EvaluationReport> report)
+{
+    m_report = std::move(report);
+    refresh();
+}
+
+void DriftChart::setReport(const EvaluationReport& report)
+{
+    setReport(std::make_shared<const EvaluationReport>(report));
+}
+
+void DriftChart::setBaseline(std::shared_ptr<const EvaluationReport> baseline, const QString& name)
+{
+    m_baseline = std::move(baseline);
+    m_baselineName = name;
+    refresh();
+}
+
+void DriftChart::setBaseline(const EvaluationReport& baseline, const QString& name)
+{
+    setBaseline(std::make_shared<const EvaluationReport>(baseline), name);
+}
+
+void DriftChart::setCurrentName(const QString& name)
+{
+    m_currentName = name;
+    refresh();
+}
+
+void DriftChart::setSelectedLayer(const QString& layer)
+{
+    m_selected = layer;
+    updateSelection();
+}
+
+void DriftChart::refresh()
+{
+    if (!m_report || m_report->layers.empty()) {
+        setHasData(false);
+        return;
+    }
+    setHasData(true);
+    resetZoom();
+    const auto& layers = m_report->layers;
+    const int n = int(layers.size());
+
+    // Categories: one label per layer, on its integer position. Rebuilding the axis costs a
+    // relayout per category, so it only happens when the plan's layers change.
+    QStringList names;
+    names.reserve(n);
+    for (const LayerReport& layer : layers)
+        names << QString::fromStdString(layer.name);
+    if (names != m_names) {
+        m_names = names;
+        for (const QString& label : m_x->categoriesLabels())
+            m_x->remove(label);
+        m_index.clear();
+        m_x->setStartValue(-0.5);
+        QSet<QString> used;
+        for (int i = 0; i < n; ++i) {
+            m_index.insert(names[i], i);
+            QString label = shortName(layers[size_t(i)]);
+            if (used.contains(label))
+                label = names[i];
+            used.insert(label);
+            m_x->append(label, i);
+        }
+        m_x->setRange(-0.5, n - 0.5);
+    }
+    updateLabelAngle();
+
+    QList<QPointF> mean, sqnr, baseMean, baseSqnr;
+    std::vector<double> errors, sqnrs;
+    mean.reserve(n);
+    sqnr.reserve(n);
+    for (int i = 0; i < n; ++i) {
+        const ErrorStats& p = layers[size_t(i)].propagated;
+        mean.append(QPointF(i, p.meanError));
+        sqnr.append(QPointF(i, p.sqnrDb));
+        errors.push_back(p.meanError);
+        if (p.sqnrDb < kSqnrCap)
+            sqnrs.push_back(p.sqnrDb);
+    }
+    if (m_baseline)
+        for (const LayerReport& layer : m_baseline->layers) {
+            const auto it = m_index.constFind(QString::fromStdString(layer.name));
+            if (it == m_index.constEnd())
+                continue;
+            baseMean.append(QPointF(*it, layer.propagated.meanError));
+            baseSqnr.append(QPointF(*it, layer.propagated.sqnrDb));
+            errors.push_back(layer.propagated.meanError);
+            if (layer.propagated.sqnrDb < kSqnrCap)
+                sqnrs.push_back(layer.propagated.sqnrDb);
+        }
+    m_mean->replace(mean);
+    m_sqnr->replace(sqnr);
+    m_baseMean->replace(baseMean);
+    m_baseSqnr->replace(baseSqnr);
+    const bool hasBaseline = m_baseline != nullptr;
+    m_baseMean->setVisible(hasBaseline);
+    m_baseSqnr->setVisible(hasBaseline);
+
+    const auto [eLo, eHi] = paddedRange(errors, true);
+    // Each axis change relayouts the chart: set the final nice range once (a no-op when an
+    // edit leaves it unchanged).
+    chartstyle::niceRange(m_yError, eLo, eHi, 6);
+    const auto [sLo, sHi] = paddedRange(sqnrs, false);
+    chartstyle::niceRange(m_ySqnr, sLo, sHi, 6);
+    m_zero->replace({QPointF(-0.5, 0.0), QPointF(n - 0.5, 0.0)});
+
+    const QString b = hasBaseline ? tr("B: %1").arg(m_currentName.isEmpty() ? tr("current")
+                                                                           : m_currentName)
+                                  : (m_currentName.isEmpty() ? tr("current") : m_currentName);
+    m_mean->setName(tr("%1 · mean error").arg(b));
+    m_sqnr->setName(tr("%1 · SQNR").arg(b));
+    const QString a = tr("A: %1 (baseline)").arg(m_baselineName.isEmpty() ? tr("pinned")
+                                                                          : m_baselineName);
+    m_baseMean->setName(tr("%1 · mean error").arg(a));
+    m_baseSqnr->setName(tr("%1 · SQNR").arg(a));
+    updateSelection();
+}
+
+// Qt Charts truncates a category label wider than its slot ("stem/co..."): tilt the labels just
+// enough that the widest one fits its slot (at −90° only the font height has to fit).
+void DriftChart::updateLabelAngle()
+{
+    const QStringList labels = m_x->categoriesLabels();
+    if (labels.isEmpty())
+        return;
+    const QFontMetricsF fm(m_x->labelsFont());
+    double widest = 0.0;
+    for (const QString& label : labels)
+        widest = std::max(widest, fm.horizontalAdvance(label));
+    const double plotWidth = chart()->plotArea().width() > 0 ? chart()->plotArea().width()
+                                                             : double(width() - 170);
+    const double slot = plotWidth / labels.size() - 8.0;
+    int angle = 0;
+    for (int a : {0, -30, -45, -60, -75, -90}) {
+        const double r = qDegreesToRadians(double(-a));
+        angle = a;
+        if (widest * std::cos(r) + fm.height() * std::sin(r) <= slot)
+            break;
+    }
+    if (m_x->labelsAngle() != angle)
+        m_x->setLabelsAngle(angle);
+}
+
+void DriftChart::resizeEvent(QResizeEvent* event)
+{
+    ChartView::resizeEvent(event);
+    updateLabelAngle();
+}
+
+void DriftChart::updateSelection()
+{
+    const auto it = m_index.constFind(m_selected);
+    if (!m_report || it == m_index.constEnd()) {
+        m_selection->clear();
+        return;
+    }
+    m_selection->replace({QPointF(*it, m_yError->min()), QPointF(*it, m_yError->max())});
+    chartstyle::hideFromLegend(chart(), m_selection);
+}
+
+int DriftChart::layerIndexAt(double x) const
+{
+    if (!m_report)
+        return -1;
+    const int i = int(std::lround(x));
+    return i >= 0 && i < int(m_report->layers.size()) ? i : -1;
+}
+
+QString DriftChart::toolTipAt(double x) const
+{
+    const int i = layerIndexAt(x);
+    if (i < 0)
+        return {};
+    const LayerReport& layer = m_report->layers[size_t(i)];
+    const QString name = QString::fromStdString(layer.name);
+    QStringList lines{tr("%1 (%2, depth %3)")
+                          .arg(name, QString::fromStdString(layer.opType))
+                          .arg(layer.depth),
+                      tr("mean error %1, SQNR %2 dB")
+                          .arg(chartstyle::number(layer.propagated.meanError))
+                          .arg(layer.propagated.sqnrDb, 0, 'f', 1)};
+    if (m_baseline)
+        for (const LayerReport& base : m_baseline->layers)
+            if (base.name == layer.name)
+                lines << tr("baseline: mean error %1, SQNR %2 dB")
+                             .arg(chartstyle::number(base.propagated.meanError))
+                             .arg(base.propagated.sqnrDb, 0, 'f', 1);
+    return lines.join(QLatin1Char('\n'));
+}
+
+} // namespace ql

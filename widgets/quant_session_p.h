@@ -1,0 +1,100 @@
+#pragma once
+// QuantSession's private state, shared by quant_session.cpp (jobs, calibration, evaluation)
+// and quant_session_config.cpp (config edits, files). Not part of the widgets' API.
+
+#include <QThreadPool>
+#include <QTimer>
+#include <QUndoStack>
+
+#include <atomic>
+#include <deque>
+
+#include "widgets/quant_session.h"
+
+namespace ql {
+
+struct QuantJobState
+{
+    QString description;
+    CancelToken token;
+    std::atomic<long long> done{0};
+    std::atomic<long long> total{0};
+};
+
+struct QuantJobSlot
+{
+    quint64 generation = 0;
+    std::shared_ptr<QuantJobState> state; // null when idle
+};
+
+// A quantized model together with the Model it points into, so that a QuantizedModel handed
+// to a view stays valid after the session has moved on to another model.
+struct OwnedQuantizedModel
+{
+    std::shared_ptr<const Model> model;
+    QuantizedModel qmodel;
+};
+
+// A finished evaluation, kept in a small cache so that undo / redo of a recent edit shows its
+// result at once.
+struct QuantEvaluationResult
+{
+    QuantConfig config;
+    std::shared_ptr<const CalibrationStats> calib;
+    std::shared_ptr<const Dataset> data;
+    std::shared_ptr<const QuantizedModel> qmodel;
+    std::shared_ptr<const EvaluationReport> report;
+    qint64 ms = -1;
+};
+
+struct QuantSession::Private
+{
+    using Work = std::function<std::function<void()>(const RunControl&)>;
+    using State = QuantSession::EvaluationState;
+
+    QuantSession* q = nullptr;
+    QUndoStack undo;
+    QuantConfig config;
+    std::shared_ptr<const Model> model;
+    std::shared_ptr<const LayerPlan> plan;
+    QString configPath;
+
+    QString calibDir;
+    QString pendingCalibDir;
+    int calibLimit = 0;
+    std::shared_ptr<const Dataset> calibData;
+    std::shared_ptr<const CalibrationStats> calib;
+
+    QuantEvaluationResult current; // what report() shows
+    std::deque<QuantEvaluationResult> cache;
+    size_t cacheSize = 4;
+    std::shared_ptr<const EvaluationReport> baseline;
+    QString baselineName;
+    QString selected;
+
+    State state = State::Idle;
+    QTimer debounce;
+    QTimer progressTimer;
+    QThreadPool pool;
+    QuantJobSlot calibJob;
+    QuantJobSlot evalJob;
+    bool busy = false;
+
+    void applyConfig(const QuantConfig& next);
+    void pushConfig(const QuantConfig& next, const QString& description, const QString& mergeKey);
+    void rebuildPlan();
+    void setState(State s);
+    void updateBusy();
+
+    void start(QuantJobSlot& slot, const QString& description, Work work, const QString& failTitle);
+    void finish(QuantJobSlot& slot, quint64 generation, const std::function<void()>& publish);
+    bool cancelJob(QuantJobSlot& slot);
+    void reportProgress();
+
+    void startCalibration();
+    void scheduleEvaluation();
+    void startEvaluation();
+    void publish(const QuantEvaluationResult& result);
+};
+
+} // namespace ql

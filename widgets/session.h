@@ -1,0 +1,68 @@
+#pragma once
+// The state every page looks at: the open model, the data folder loaded for it and the FP32
+// evaluation of the pair. Opening files goes through the JobRunner; the current state is only
+// replaced when a new result arrives, so a failed open loses nothing.
+//
+// Pages hold a Session* and react to modelChanged / datasetChanged / evaluationChanged.
+
+#include <QObject>
+#include <QString>
+
+#include <memory>
+
+#include "widgets/job_runner.h"
+
+namespace ql {
+
+class Session : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Session(QObject* parent = nullptr);
+
+    void openModel(const QString& path);
+    // Without a model the folder is remembered and loaded as soon as one is open.
+    void openDataFolder(const QString& dir);
+    void evaluate();
+    void cancel() { m_jobs.cancelAll(); }
+
+    // Run the FP32 evaluation as soon as a model and its data are both loaded (default on).
+    void setAutoEvaluate(bool on) { m_autoEvaluate = on; }
+    void setDatasetLimit(int limit) { m_datasetLimit = limit; }
+
+    std::shared_ptr<const Model> model() const { return m_model; }
+    QString modelPath() const { return m_modelPath; }
+    std::shared_ptr<const Dataset> dataset() const { return m_dataset; }
+    QString dataDir() const { return m_dataDir; }
+    std::shared_ptr<const Fp32EvalResult> evaluation() const { return m_evaluation; }
+    bool isEvaluating() const { return m_jobs.isRunning(JobRunner::Job::EvaluateFp32); }
+
+    JobRunner* jobs() { return &m_jobs; }
+
+signals:
+    void modelChanged();
+    void datasetChanged();
+    void evaluationChanged();
+    // title names the action ("Could not open the model"), message the file and the problem.
+    void failed(const QString& title, const QString& message);
+
+private:
+    void onModelAvailable(std::shared_ptr<const Model> model);
+    void onDatasetAvailable(std::shared_ptr<const Dataset> dataset);
+    void onEvaluationAvailable(std::shared_ptr<const Fp32EvalResult> result);
+    void onFailed(JobRunner::Job job, const QString& message);
+    void clearEvaluation();
+
+    JobRunner m_jobs;
+    std::shared_ptr<const Model> m_model;
+    std::shared_ptr<const Dataset> m_dataset;
+    std::shared_ptr<const Fp32EvalResult> m_evaluation;
+    QString m_modelPath;
+    QString m_dataDir;
+    QString m_pendingModelPath;
+    QString m_pendingDataDir;
+    bool m_autoEvaluate = true;
+    int m_datasetLimit = 0;
+};
+
+} // namespace ql
