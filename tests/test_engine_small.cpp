@@ -374,6 +374,34 @@ private slots:
         }());
     }
 
+    void worstIndexPointsAtMaxError()
+    {
+        const QuantizedModel qm = buildQuantizedModel(m_model, presetConfig("w8a8"), m_stats);
+        const EvaluationReport r = evaluateQuantized(qm, m_eval);
+        auto d = dumpByTensor(qm, m_eval.slice(0, m_eval.size()));
+        int checked = 0;
+        for (const LayerReport& L : r.layers) {
+            if (!d.count(L.output) || L.propagated.maxAbsError == 0.0)
+                continue;
+            const TensorDump& t = d.at(L.output);
+            QCOMPARE(L.worstIndex.size(), L.outputShape.size());
+            QCOMPARE(t.codes.shape.size(), L.worstIndex.size());
+            int64_t flat = 0;
+            for (size_t k = 0; k < L.worstIndex.size(); ++k) {
+                QVERIFY(L.worstIndex[k] >= 0 && L.worstIndex[k] < t.codes.shape[k]);
+                flat = flat * t.codes.shape[k] + L.worstIndex[k];
+            }
+            auto absErr = [&](int64_t i) {
+                return std::abs(double(t.dequantized.f[size_t(i)]) - double(t.fp32.f[size_t(i)]));
+            };
+            QVERIFY2(absErr(flat) == L.propagated.maxAbsError, L.name.c_str());
+            for (int64_t i = 0; i < flat; ++i) // ties go to the smallest offset
+                QVERIFY2(absErr(i) < L.propagated.maxAbsError, L.name.c_str());
+            ++checked;
+        }
+        QVERIFY(checked > 0);
+    }
+
     void allFloatHasZeroError()
     {
         const QuantizedModel qm = buildQuantizedModel(m_model, presetConfig("all-float"), m_stats);
@@ -464,6 +492,7 @@ private slots:
             QCOMPARE(a.layers[i].propagated.mse, b.layers[i].propagated.mse);
             QCOMPARE(a.layers[i].local.mse, b.layers[i].local.mse);
             QCOMPARE(a.layers[i].propagated.errorHist, b.layers[i].propagated.errorHist);
+            QCOMPARE(a.layers[i].worstIndex, b.layers[i].worstIndex);
         }
         // A different seed gives different codes (the seed is actually used).
         cfg.defaults.seed = 6;

@@ -48,6 +48,16 @@ ErrorAccumulator::ErrorAccumulator(int64_t totalElements)
 {
 }
 
+void ErrorAccumulator::considerWorst(double absE, int64_t offset)
+{
+    if (offset < 0)
+        return;
+    if (m_worstOffset < 0 || absE > m_worstAbs || (absE == m_worstAbs && offset < m_worstOffset)) {
+        m_worstAbs = absE;
+        m_worstOffset = offset;
+    }
+}
+
 void ErrorAccumulator::add(const float* ref, const float* deq, int64_t n, int64_t offset,
                            int64_t clipLow, int64_t clipHigh, int64_t overflows)
 {
@@ -62,10 +72,15 @@ void ErrorAccumulator::add(const float* ref, const float* deq, int64_t n, int64_
     constexpr int kLanes = 8;
     double sumE[kLanes] = {}, sumE2[kLanes] = {}, sumR2[kLanes] = {}, sumD2[kLanes] = {},
            sumRD[kLanes] = {}, maxAbs[kLanes], refMin[kLanes], refMax[kLanes];
+    // Per lane the first (smallest offset) element with the lane's largest |e|.
+    double worstAbs[kLanes];
+    int64_t worstK[kLanes];
     for (int l = 0; l < kLanes; ++l) {
         maxAbs[l] = m_maxAbs;
         refMin[l] = m_refMin;
         refMax[l] = m_refMax;
+        worstAbs[l] = -1.0;
+        worstK[l] = -1;
     }
     int64_t i = 0;
     auto step = [&](int l, int64_t k) {
@@ -77,7 +92,12 @@ void ErrorAccumulator::add(const float* ref, const float* deq, int64_t n, int64_
         sumR2[l] += r * r;
         sumD2[l] += d * d;
         sumRD[l] += r * d;
-        maxAbs[l] = std::max(maxAbs[l], std::abs(e));
+        const double a = std::abs(e);
+        maxAbs[l] = std::max(maxAbs[l], a);
+        if (a > worstAbs[l]) {
+            worstAbs[l] = a;
+            worstK[l] = k;
+        }
         refMin[l] = std::min(refMin[l], r);
         refMax[l] = std::max(refMax[l], r);
     };
@@ -95,6 +115,8 @@ void ErrorAccumulator::add(const float* ref, const float* deq, int64_t n, int64_
         m_maxAbs = std::max(m_maxAbs, maxAbs[l]);
         m_refMin = std::min(m_refMin, refMin[l]);
         m_refMax = std::max(m_refMax, refMax[l]);
+        if (worstK[l] >= 0)
+            considerWorst(worstAbs[l], offset + worstK[l]);
     }
     // The histogram sample: global indices that are multiples of the stride (no per-element
     // division: start at the first such index and step).
@@ -130,6 +152,7 @@ void ErrorAccumulator::merge(const ErrorAccumulator& o)
     m_clipLow += o.m_clipLow;
     m_clipHigh += o.m_clipHigh;
     m_overflows += o.m_overflows;
+    considerWorst(o.m_worstAbs, o.m_worstOffset);
     m_errSample.insert(m_errSample.end(), o.m_errSample.begin(), o.m_errSample.end());
     m_refSample.insert(m_refSample.end(), o.m_refSample.begin(), o.m_refSample.end());
 }

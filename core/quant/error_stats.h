@@ -66,6 +66,9 @@ public:
              int64_t clipHigh = 0, int64_t overflows = 0);
     void merge(const ErrorAccumulator& other);
     ErrorStats finish(double clipMin, double clipMax) const;
+    // Global element offset (as passed to add()) of the largest |e|; ties go to the smallest
+    // offset, so the result does not depend on how add()/merge() split the data. -1 = none.
+    int64_t worstOffset() const { return m_worstOffset; }
 
 private:
     int64_t m_count = 0;
@@ -73,6 +76,9 @@ private:
     double m_refMin = 0, m_refMax = 0;
     int64_t m_clipLow = 0, m_clipHigh = 0, m_overflows = 0;
     int64_t m_stride = 1;
+    double m_worstAbs = -1.0;
+    int64_t m_worstOffset = -1;
+    void considerWorst(double absE, int64_t offset);
     bool m_empty = true;
     std::vector<float> m_errSample, m_refSample;
 };

@@ -306,6 +306,24 @@ EvaluationReport evaluateQuantized(const QuantizedModel& qmodel, const Dataset& 
         }
         r.local = total.local[i].finish(clipMin, clipMax);
         r.propagated = total.propagated[i].finish(clipMin, clipMax);
+        // The worst propagated element as (sample, o[, y, x]): the accumulator's global offset
+        // is sample · per-sample size + the row-major offset inside the batch-1 output shape.
+        if (const int64_t off = total.propagated[i].worstOffset();
+            off >= 0 && r.outputShape.size() >= 2 && r.propagated.count > 0) {
+            int64_t per = 1;
+            for (size_t d = 1; d < r.outputShape.size(); ++d)
+                per *= r.outputShape[d];
+            if (per > 0) {
+                std::vector<int64_t> index(r.outputShape.size());
+                index[0] = off / per;
+                int64_t rest = off % per;
+                for (size_t d = r.outputShape.size() - 1; d >= 1; --d) {
+                    index[d] = rest % r.outputShape[d];
+                    rest /= r.outputShape[d];
+                }
+                r.worstIndex = std::move(index);
+            }
+        }
         r.accumulatorOverflows = total.accumulators[i].overflows;
         r.int64Accumulator = total.accumulators[i].int64Used;
         report.totalOverflows += r.accumulatorOverflows;

@@ -1,6 +1,7 @@
 #include "core/quant/int_gemm.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <limits>
 
@@ -269,21 +270,48 @@ void RequantParams::setMultipliers(const std::vector<double>& M)
     }
 }
 
-void requantize(const RequantParams& params, const int64_t* acc, int64_t outer, int64_t channels,
-                int64_t inner, int32_t* out, ClipStats* clip)
+namespace {
+
+// Saturating R(x) → int64 exactly as roundToInt does (NaN → 0; ≥ 2^63 / < −2^63 saturate).
+inline int64_t saturateRounded(double r)
 {
-    const bool fixed = params.mode == RequantMode::FixedPoint;
-    std::vector<QuantizedMultiplier> derived;
-    const std::vector<QuantizedMultiplier>* fixed_multiplier = &params.fixedMultiplier;
-    if (fixed && params.fixedMultiplier.empty()) {
-        for (float m : params.multiplier)
-            derived.push_back(quantizeMultiplier(m));
-        fixed_multiplier = &derived;
+    if (r != r)
+        return 0;
+    if (r >= 9223372036854775808.0)
+        return std::numeric_limits<int64_t>::max();
+    if (r < -9223372036854775808.0)
+        return std::numeric_limits<int64_t>::min();
+    return static_cast<int64_t>(r);
+}
+
+// gemmlowp / TFLite two-stage HalfAway (multiplyByQuantizedMultiplier's first branch), inline:
+// saturating left shift in int32, SaturatingRoundingDoublingHighMul, RoundingDivideByPOT.
+// Valid for |acc| within int32 and 0 ≤ right shift ≤ 31 (the caller checks).
+inline int64_t gemmlowpHalfAway(int64_t acc, int32_t multiplier, int left_shift, int right_shift)
+{
+    int64_t shifted = acc * (int64_t(1) << left_shift);
+    shifted = std::clamp<int64_t>(shifted, kInt32Min, kInt32Max);
+    int32_t high;
+    if (shifted == kInt32Min && multiplier == kInt32Min) {
+        high = static_cast<int32_t>(kInt32Max);
+    } else {
+        const int64_t ab = shifted * int64_t(multiplier);
+        const int64_t nudge = ab >= 0 ? (int64_t(1) << 30) : (1 - (int64_t(1) << 30));
+        high = static_cast<int32_t>((ab + nudge) / (int64_t(1) << 31));
     }
-    const size_t count = fixed ? fixed_multiplier->size() : params.multiplier.size();
-    if (count != 1 && static_cast<int64_t>(count) != channels)
-        throw Error("requantize: " + std::to_string(count) + " multipliers for " +
-                    std::to_string(channels) + " channels");
+    const int32_t mask = static_cast<int32_t>((int64_t(1) << right_shift) - 1);
+    const int32_t remainder = high & mask;
+    const int32_t threshold = (mask >> 1) + (high < 0 ? 1 : 0);
+    return (high >> right_shift) + (remainder > threshold ? 1 : 0);
+}
+
+// The element loop of requantize with the scaling `scale(acc, channel multiplier index)`
+// inlined: scaled value + output zero point, clamped to the activation range, clip counts.
+template <typename Scale>
+void requantizeLoop(const RequantParams& params, const int64_t* acc, int64_t outer,
+                    int64_t channels, int64_t inner, bool per_channel, int32_t* out,
+                    int64_t* low_out, int64_t* high_out, Scale scale)
+{
     const int64_t output_zero_point = params.outputZeroPoint;
     const int64_t activation_min = params.activationMin;
     const int64_t activation_max = params.activationMax;
@@ -291,14 +319,10 @@ void requantize(const RequantParams& params, const int64_t* acc, int64_t outer, 
     int64_t high = 0;
     for (int64_t b = 0; b < outer; ++b) {
         for (int64_t c = 0; c < channels; ++c) {
-            const size_t m = count == 1 ? 0 : static_cast<size_t>(c);
+            const size_t m = per_channel ? static_cast<size_t>(c) : 0;
             const int64_t base = (b * channels + c) * inner;
             for (int64_t i = 0; i < inner; ++i) {
-                const int64_t scaled =
-                    fixed ? multiplyByQuantizedMultiplier(acc[base + i], (*fixed_multiplier)[m],
-                                                          params.rounding, params.rng)
-                          : multiplyByFloatMultiplier(acc[base + i], params.multiplier[m],
-                                                      params.rounding, params.rng);
+                const int64_t scaled = scale(acc[base + i], m);
                 // scaled is saturated to int64; adding a 17-bit zero point cannot overflow
                 // except at the saturation limits, which clamp anyway.
                 const int64_t code = scaled > INT64_MAX / 2   ? activation_max + 1
@@ -317,6 +341,83 @@ void requantize(const RequantParams& params, const int64_t* acc, int64_t outer, 
                 out[base + i] = q;
             }
         }
+    }
+    *low_out += low;
+    *high_out += high;
+}
+
+} // namespace
+
+void requantize(const RequantParams& params, const int64_t* acc, int64_t outer, int64_t channels,
+                int64_t inner, int32_t* out, ClipStats* clip)
+{
+    const bool fixed = params.mode == RequantMode::FixedPoint;
+    std::vector<QuantizedMultiplier> derived;
+    const std::vector<QuantizedMultiplier>* fixed_multiplier = &params.fixedMultiplier;
+    if (fixed && params.fixedMultiplier.empty()) {
+        for (float m : params.multiplier)
+            derived.push_back(quantizeMultiplier(m));
+        fixed_multiplier = &derived;
+    }
+    const size_t count = fixed ? fixed_multiplier->size() : params.multiplier.size();
+    if (count != 1 && static_cast<int64_t>(count) != channels)
+        throw Error("requantize: " + std::to_string(count) + " multipliers for " +
+                    std::to_string(channels) + " channels");
+    const bool per_channel = count != 1;
+    const RoundingMode rounding = params.rounding;
+    int64_t low = 0;
+    int64_t high = 0;
+    auto run = [&](auto scale) {
+        requantizeLoop(params, acc, outer, channels, inner, per_channel, out, &low, &high, scale);
+    };
+    const float* fm = params.multiplier.data();
+    const QuantizedMultiplier* qm = fixed_multiplier->data();
+    if (!fixed) {
+        // R(float32(acc) · M): the float32 product exactly as multiplyByFloatMultiplier forms
+        // it, widened to double (exact) and rounded like roundToIntegral, then saturated.
+        switch (rounding) {
+        case RoundingMode::HalfEven:
+            run([fm](int64_t a, size_t m) {
+                return saturateRounded(std::nearbyint(double(static_cast<float>(a) * fm[m])));
+            });
+            break;
+        case RoundingMode::HalfAway:
+            run([fm](int64_t a, size_t m) {
+                return saturateRounded(std::round(double(static_cast<float>(a) * fm[m])));
+            });
+            break;
+        case RoundingMode::TowardZero:
+            run([fm](int64_t a, size_t m) {
+                return saturateRounded(std::trunc(double(static_cast<float>(a) * fm[m])));
+            });
+            break;
+        case RoundingMode::Floor:
+            run([fm](int64_t a, size_t m) {
+                return saturateRounded(std::floor(double(static_cast<float>(a) * fm[m])));
+            });
+            break;
+        case RoundingMode::Stochastic:
+            run([fm, &params](int64_t a, size_t m) {
+                return multiplyByFloatMultiplier(a, fm[m], params.rounding, params.rng);
+            });
+            break;
+        }
+    } else if (rounding == RoundingMode::HalfAway) {
+        // gemmlowp's path inline whenever multiplyByQuantizedMultiplier would take it.
+        run([qm](int64_t a, size_t m) {
+            const QuantizedMultiplier q = qm[m];
+            if (q.multiplier == 0)
+                return int64_t(0);
+            const int left_shift = q.shift > 0 ? q.shift : 0;
+            const int right_shift = q.shift > 0 ? 0 : -q.shift;
+            if (a >= kInt32Min && a <= kInt32Max && right_shift <= 31)
+                return gemmlowpHalfAway(a, q.multiplier, left_shift, right_shift);
+            return multiplyByQuantizedMultiplier(a, q, RoundingMode::HalfAway, nullptr);
+        });
+    } else {
+        run([qm, &params](int64_t a, size_t m) {
+            return multiplyByQuantizedMultiplier(a, qm[m], params.rounding, params.rng);
+        });
     }
     if (clip) {
         clip->total += outer * channels * inner;
