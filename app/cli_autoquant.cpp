@@ -6,7 +6,6 @@
 #include <cmath>
 
 #include "app/cli_command.h"
-#include "app/cli_progress.h"
 #include "app/cli_quant.h"
 #include "app/text_table.h"
 #include "core/error.h"
@@ -131,13 +130,7 @@ int runAutoquant(const QStringList& args)
             "--prune PCT zeroes the PCT % smallest-magnitude weights of every layer first.\n"
             "Exit status 3 when no evaluated configuration meets the target (the closest one\n"
             "is still reported and written)."));
-    parser.addOption(QStringLiteral("model"), QStringLiteral("MODEL.onnx"),
-                     QStringLiteral("The ONNX model (required)"));
-    parser.addOption(QStringLiteral("calib"), QStringLiteral("DIR"),
-                     QStringLiteral("Calibration images (required)"));
-    parser.addOption(QStringLiteral("data"), QStringLiteral("DIR"),
-                     QStringLiteral("Evaluation images (default: the calibration folder)"));
-    addConfigOptions(parser);
+    addModelDataOptions(parser);
     parser.addOption(QStringLiteral("target-drop"), QStringLiteral("PT"),
                      QStringLiteral("Largest top-1 drop against FP32, in points"));
     parser.addOption(QStringLiteral("exit"), QStringLiteral("K|all"),
@@ -156,12 +149,7 @@ int runAutoquant(const QStringList& args)
                      QStringLiteral("Evaluations for the refinement pass (default: 24)"));
     parser.addOption(QStringLiteral("prune"), QStringLiteral("PCT"),
                      QStringLiteral("Magnitude-prune every layer's weights by PCT % first"));
-    parser.addOption(QStringLiteral("limit"), QStringLiteral("N"),
-                     QStringLiteral("Evaluate at most N images, spread over the classes"));
-    parser.addOption(QStringLiteral("calib-limit"), QStringLiteral("N"),
-                     QStringLiteral("Calibrate on at most N images, spread over the classes"));
-    parser.addOption(QStringLiteral("threads"), QStringLiteral("N"),
-                     QStringLiteral("Worker threads (default: all hardware threads)"));
+    addLimitOptions(parser);
     parser.addOption(QStringLiteral("out"), QStringLiteral("FILE"),
                      QStringLiteral("Write the found config (JSON)"));
     parser.addOption(QStringLiteral("pareto"), QStringLiteral("FILE"),
@@ -171,13 +159,8 @@ int runAutoquant(const QStringList& args)
         printOut(parser.helpText());
         return ExitOk;
     }
-    const QString modelPath = parser.required(QStringLiteral("model"));
-    const QString calibDir = parser.required(QStringLiteral("calib"));
-    const QString dataDir = parser.isSet(QStringLiteral("data")) ? parser.value(QStringLiteral("data"))
-                                                                 : calibDir;
-    const int limit = parser.intValue(QStringLiteral("limit"), 0, 1);
-    const int calibLimit = parser.intValue(QStringLiteral("calib-limit"), 0, 1);
-    const int threads = parser.intValue(QStringLiteral("threads"), 0, 0);
+    const DataArgs dataArgs = dataArgsFrom(parser);
+    const QString& modelPath = dataArgs.modelPath;
     AutoQuantOptions options;
     options.refinementBudget = parser.intValue(QStringLiteral("refine"), 24, 0);
     options.weightBits = bitsOption(parser, QStringLiteral("weight-bits"), options.weightBits);
@@ -225,30 +208,16 @@ int runAutoquant(const QStringList& args)
     const PrunedModel pruned = pruneModel(loaded, pruneSpec);
     const Model& model = prune > 0.0 ? pruned.model : loaded;
 
-    RunControl ctl;
-    ctl.cancel = &interruptToken();
-    ctl.threads = threads;
-    const Dataset calib = loadFolderArg(calibDir, base.preprocess, calibLimit, ctl,
-                                        QStringLiteral("Loading calibration images"));
-    const bool sameData = dataDir == calibDir && limit == calibLimit;
-    const Dataset evalData = sameData ? Dataset()
-                                      : loadFolderArg(dataDir, base.preprocess, limit, ctl,
-                                                      QStringLiteral("Loading evaluation images"));
-    const Dataset& data = sameData ? calib : evalData;
-    const CalibrationStats stats = calibrateWithProgress(model, calib, ctl);
+    const RunControl ctl = interruptibleControl(dataArgs.threads);
+    const CalibratedData sets = loadAndCalibrate(model, base.preprocess, dataArgs, ctl);
+    const Dataset& data = sets.data();
+    const CalibrationStats& stats = sets.stats;
 
     AutoQuantResult result;
-    {
-        ProgressLine fp32(QStringLiteral("FP32 reference"));
-        RunControl c = ctl;
-        c.progress = fp32.callback();
-        const ExitScorer scorer(model, data, c);
-        fp32.finish();
-        ProgressLine progress(QStringLiteral("Searching (evaluations)"));
-        c.progress = progress.callback();
-        result = autoQuantize(scorer, base, stats, options, c);
-        progress.finish();
-    }
+    runWithFp32Scorer(model, data, ctl, QStringLiteral("Searching (evaluations)"),
+                      [&](const ExitScorer& scorer, const RunControl& c) {
+                          result = autoQuantize(scorer, base, stats, options, c);
+                      });
     const SizeTable table = sizeTable(model, result.config, stats);
     if (!outPath.isEmpty()) {
         QuantConfig out = result.config;

@@ -193,25 +193,14 @@ int runEvaluate(const QStringList& args)
             "<tensor>.fp32.npy for the first --dump-limit images, the same for every weight\n"
             "(<layer>.weight.*), and params.json with S and Z per tensor (numpy.load()).\n"
             "Nothing is written unless the whole evaluation succeeds; Ctrl+C cancels."));
-    parser.addOption(QStringLiteral("model"), QStringLiteral("MODEL.onnx"),
-                     QStringLiteral("The ONNX model (required)"));
-    parser.addOption(QStringLiteral("calib"), QStringLiteral("DIR"),
-                     QStringLiteral("Calibration images (required)"));
-    parser.addOption(QStringLiteral("data"), QStringLiteral("DIR"),
-                     QStringLiteral("Evaluation images (default: the calibration folder)"));
-    addConfigOptions(parser);
+    addModelDataOptions(parser);
     parser.addOption(QStringLiteral("report"), QStringLiteral("FILE"),
                      QStringLiteral("Write the full report: FILE.json or FILE.csv (see above)"));
     parser.addOption(QStringLiteral("dump"), QStringLiteral("DIR"),
                      QStringLiteral("Write integer codes, dequantized and FP32 tensors as .npy"));
     parser.addOption(QStringLiteral("dump-limit"), QStringLiteral("N"),
                      QStringLiteral("Images in the dump (default: 16)"));
-    parser.addOption(QStringLiteral("limit"), QStringLiteral("N"),
-                     QStringLiteral("Evaluate at most N images, spread over the classes"));
-    parser.addOption(QStringLiteral("calib-limit"), QStringLiteral("N"),
-                     QStringLiteral("Calibrate on at most N images, spread over the classes"));
-    parser.addOption(QStringLiteral("threads"), QStringLiteral("N"),
-                     QStringLiteral("Worker threads (default: all hardware threads)"));
+    addLimitOptions(parser);
     parser.addFlag(QStringLiteral("no-local"),
                    QStringLiteral("Skip the local (per-layer) error pass: faster"));
     parser.parse(args);
@@ -219,13 +208,8 @@ int runEvaluate(const QStringList& args)
         printOut(parser.helpText());
         return ExitOk;
     }
-    const QString modelPath = parser.required(QStringLiteral("model"));
-    const QString calibDir = parser.required(QStringLiteral("calib"));
-    const QString dataDir = parser.isSet(QStringLiteral("data")) ? parser.value(QStringLiteral("data"))
-                                                                 : calibDir;
-    const int limit = parser.intValue(QStringLiteral("limit"), 0, 1);
-    const int calibLimit = parser.intValue(QStringLiteral("calib-limit"), 0, 1);
-    const int threads = parser.intValue(QStringLiteral("threads"), 0, 0);
+    const DataArgs dataArgs = dataArgsFrom(parser);
+    const QString& modelPath = dataArgs.modelPath;
     const int dumpLimit = parser.intValue(QStringLiteral("dump-limit"), 16, 1);
     const QString reportPath = parser.value(QStringLiteral("report"));
     if (parser.isSet(QStringLiteral("report"))) {
@@ -242,24 +226,19 @@ int runEvaluate(const QStringList& args)
     const Model model = loadModelArg(modelPath);
     const QuantConfig config = configFromArgs(model, parser, kCommand);
 
-    RunControl ctl;
-    ctl.cancel = &interruptToken();
-    ctl.threads = threads;
-    const Dataset calib = loadFolderArg(calibDir, config.preprocess, calibLimit, ctl,
-                                        QStringLiteral("Loading calibration images"));
-    const bool sameData = dataDir == calibDir && limit == calibLimit;
-    const Dataset evalData = sameData ? Dataset()
-                                      : loadFolderArg(dataDir, config.preprocess, limit, ctl,
-                                                      QStringLiteral("Loading evaluation images"));
-    const Dataset& data = sameData ? calib : evalData;
+    RunControl ctl = interruptibleControl(dataArgs.threads);
+    const CalibratedData loaded = loadAndCalibrate(model, config.preprocess, dataArgs, ctl);
+    const Dataset& data = loaded.data();
+    const CalibrationStats& stats = loaded.stats;
+    const Dataset& calib = loaded.calib;
+    const QString& calibDir = dataArgs.calibDir;
+    const QString& dataDir = dataArgs.dataDir;
+    const double calibSeconds = loaded.calibSeconds;
+
+    const QuantizedModel qmodel = buildQuantizedModel(model, config, stats);
 
     QElapsedTimer timer;
     timer.start();
-    const CalibrationStats stats = calibrateWithProgress(model, calib, ctl);
-    const double calibSeconds = double(timer.nsecsElapsed()) / 1e9;
-    const QuantizedModel qmodel = buildQuantizedModel(model, config, stats);
-
-    timer.restart();
     EvaluateOptions opts;
     opts.computeLocal = !parser.isSet(QStringLiteral("no-local"));
     ProgressLine progress(QStringLiteral("Evaluating"));

@@ -243,10 +243,7 @@ int runExplain(const QStringList& args)
             "give channel,y,x; for a Gemm output [O] give the output unit. The input image\n"
             "is --sample K of --data (default: the calibration folder), in loading order\n"
             "(class folder, then file name)."));
-    parser.addOption(QStringLiteral("model"), QStringLiteral("MODEL.onnx"),
-                     QStringLiteral("The ONNX model (required)"));
-    parser.addOption(QStringLiteral("calib"), QStringLiteral("DIR"),
-                     QStringLiteral("Calibration images (required)"));
+    addModelCalibOptions(parser);
     addConfigOptions(parser);
     parser.addOption(QStringLiteral("layer"), QStringLiteral("L"),
                      QStringLiteral("A Conv or Gemm layer (its node name; see 'info') (required)"));
@@ -305,9 +302,7 @@ int runExplain(const QStringList& args)
         }
     }
 
-    RunControl ctl;
-    ctl.cancel = &interruptToken();
-    ctl.threads = threads;
+    const RunControl ctl = interruptibleControl(threads);
     const Dataset calib = loadFolderArg(calibDir, config.preprocess, 0, ctl,
                                         QStringLiteral("Loading calibration images"));
     const Dataset other = dataDir == calibDir

@@ -1,11 +1,13 @@
 #include "app/cli_quant.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 
 #include "app/cli_progress.h"
 #include "core/error.h"
 #include "core/onnx_import.h"
+#include "core/quant/exit_scorer.h"
 #include "core/quant/layer_plan.h"
 
 namespace ql::cli {
@@ -92,6 +94,85 @@ CalibrationStats calibrateWithProgress(const Model& model, const Dataset& calib,
     CalibrationStats stats = calibrate(model, calib, ctl);
     progress.finish();
     return stats;
+}
+
+void addModelCalibOptions(ArgParser& parser)
+{
+    parser.addOption(QStringLiteral("model"), QStringLiteral("MODEL.onnx"),
+                     QStringLiteral("The ONNX model (required)"));
+    parser.addOption(QStringLiteral("calib"), QStringLiteral("DIR"),
+                     QStringLiteral("Calibration images (required)"));
+}
+
+void addModelDataOptions(ArgParser& parser)
+{
+    addModelCalibOptions(parser);
+    parser.addOption(QStringLiteral("data"), QStringLiteral("DIR"),
+                     QStringLiteral("Evaluation images (default: the calibration folder)"));
+    addConfigOptions(parser);
+}
+
+void addLimitOptions(ArgParser& parser)
+{
+    parser.addOption(QStringLiteral("limit"), QStringLiteral("N"),
+                     QStringLiteral("Evaluate at most N images, spread over the classes"));
+    parser.addOption(QStringLiteral("calib-limit"), QStringLiteral("N"),
+                     QStringLiteral("Calibrate on at most N images, spread over the classes"));
+    parser.addOption(QStringLiteral("threads"), QStringLiteral("N"),
+                     QStringLiteral("Worker threads (default: all hardware threads)"));
+}
+
+DataArgs dataArgsFrom(const ArgParser& parser)
+{
+    DataArgs a;
+    a.modelPath = parser.required(QStringLiteral("model"));
+    a.calibDir = parser.required(QStringLiteral("calib"));
+    a.dataDir = parser.isSet(QStringLiteral("data")) ? parser.value(QStringLiteral("data"))
+                                                     : a.calibDir;
+    a.limit = parser.intValue(QStringLiteral("limit"), 0, 1);
+    a.calibLimit = parser.intValue(QStringLiteral("calib-limit"), 0, 1);
+    a.threads = parser.intValue(QStringLiteral("threads"), 0, 0);
+    return a;
+}
+
+RunControl interruptibleControl(int threads)
+{
+    RunControl ctl;
+    ctl.cancel = &interruptToken();
+    ctl.threads = threads;
+    return ctl;
+}
+
+CalibratedData loadAndCalibrate(const Model& model, const Preprocess& pp, const DataArgs& args,
+                                const RunControl& ctl)
+{
+    CalibratedData d;
+    d.calib = loadFolderArg(args.calibDir, pp, args.calibLimit, ctl,
+                            QStringLiteral("Loading calibration images"));
+    d.sameData = args.dataDir == args.calibDir && args.limit == args.calibLimit;
+    if (!d.sameData)
+        d.evalData = loadFolderArg(args.dataDir, pp, args.limit, ctl,
+                                   QStringLiteral("Loading evaluation images"));
+    QElapsedTimer timer;
+    timer.start();
+    d.stats = calibrateWithProgress(model, d.calib, ctl);
+    d.calibSeconds = double(timer.nsecsElapsed()) / 1e9;
+    return d;
+}
+
+void runWithFp32Scorer(const Model& model, const Dataset& data, const RunControl& ctl,
+                       const QString& label,
+                       const std::function<void(const ExitScorer&, const RunControl&)>& run)
+{
+    ProgressLine fp32(QStringLiteral("FP32 reference"));
+    RunControl c = ctl;
+    c.progress = fp32.callback();
+    const ExitScorer scorer(model, data, c);
+    fp32.finish();
+    ProgressLine progress(label);
+    c.progress = progress.callback();
+    run(scorer, c);
+    progress.finish();
 }
 
 } // namespace ql::cli

@@ -5,12 +5,17 @@
 
 #include <QString>
 
+#include <functional>
 #include <string>
 #include <vector>
 
 #include "app/cli_command.h"
 #include "core/dataset.h"
 #include "core/quant/engine.h"
+
+namespace ql {
+class ExitScorer;
+}
 
 namespace ql::cli {
 
@@ -37,5 +42,49 @@ void addConfigOptions(ArgParser& parser);
 
 CalibrationStats calibrateWithProgress(const Model& model, const Dataset& calib,
                                        RunControl ctl);
+
+// --model and --calib (both required).
+void addModelCalibOptions(ArgParser& parser);
+
+// --model, --calib, --data (default: the calibration folder), then --config and --preset.
+void addModelDataOptions(ArgParser& parser);
+
+// --limit, --calib-limit and --threads.
+void addLimitOptions(ArgParser& parser);
+
+// The values of the options above, read in this order (the first bad one is reported).
+struct DataArgs
+{
+    QString modelPath;
+    QString calibDir;
+    QString dataDir; // --data, else calibDir
+    int limit = 0;
+    int calibLimit = 0;
+    int threads = 0;
+};
+DataArgs dataArgsFrom(const ArgParser& parser);
+
+// A RunControl cancelled by Ctrl+C with the given worker threads.
+RunControl interruptibleControl(int threads);
+
+// The calibration images, the evaluation images (the calibration set itself when --data and
+// --limit equal the calibration's) and the calibration stats, each with its progress line.
+struct CalibratedData
+{
+    Dataset calib;
+    Dataset evalData; // empty when sameData
+    bool sameData = false;
+    CalibrationStats stats;
+    double calibSeconds = 0.0; // time spent calibrating
+    const Dataset& data() const { return sameData ? calib : evalData; }
+};
+CalibratedData loadAndCalibrate(const Model& model, const Preprocess& pp, const DataArgs& args,
+                                const RunControl& ctl);
+
+// Runs the FP32 model over `data` once (progress line "FP32 reference"), then `run` with the
+// resulting scorer and a RunControl whose progress feeds a progress line titled `label`.
+void runWithFp32Scorer(const Model& model, const Dataset& data, const RunControl& ctl,
+                       const QString& label,
+                       const std::function<void(const ExitScorer&, const RunControl&)>& run);
 
 } // namespace ql::cli

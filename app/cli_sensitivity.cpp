@@ -3,7 +3,6 @@
 #include <QFileInfo>
 
 #include "app/cli_command.h"
-#include "app/cli_progress.h"
 #include "app/cli_quant.h"
 #include "app/text_table.h"
 #include "core/error.h"
@@ -93,25 +92,14 @@ int runSensitivity(const QStringList& args)
             "The table shows 'drop pt / SQNR dB' at --exit (default: the last exit); --out\n"
             "writes every exit: .json (nested) or .csv (one row per layer, kind and bits).\n"
             "Calibrates once; cost: 1 + layers x (1 + kinds x bits) evaluations."));
-    parser.addOption(QStringLiteral("model"), QStringLiteral("MODEL.onnx"),
-                     QStringLiteral("The ONNX model (required)"));
-    parser.addOption(QStringLiteral("calib"), QStringLiteral("DIR"),
-                     QStringLiteral("Calibration images (required)"));
-    parser.addOption(QStringLiteral("data"), QStringLiteral("DIR"),
-                     QStringLiteral("Evaluation images (default: the calibration folder)"));
-    addConfigOptions(parser);
+    addModelDataOptions(parser);
     parser.addOption(QStringLiteral("bits"), QStringLiteral("LIST"),
                      QStringLiteral("Bit widths, comma-separated (default: 2,3,4,6,8,12,16)"));
     parser.addOption(QStringLiteral("what"), QStringLiteral("KIND"),
                      QStringLiteral("weights (default), activations, both or separate"));
     parser.addOption(QStringLiteral("exit"), QStringLiteral("K"),
                      QStringLiteral("Exit shown in the table, 1-based (default: the last)"));
-    parser.addOption(QStringLiteral("limit"), QStringLiteral("N"),
-                     QStringLiteral("Evaluate at most N images, spread over the classes"));
-    parser.addOption(QStringLiteral("calib-limit"), QStringLiteral("N"),
-                     QStringLiteral("Calibrate on at most N images, spread over the classes"));
-    parser.addOption(QStringLiteral("threads"), QStringLiteral("N"),
-                     QStringLiteral("Worker threads (default: all hardware threads)"));
+    addLimitOptions(parser);
     parser.addFlag(QStringLiteral("no-reverse"),
                    QStringLiteral("Skip the 'only this layer float' column"));
     parser.addOption(QStringLiteral("out"), QStringLiteral("FILE"),
@@ -121,13 +109,8 @@ int runSensitivity(const QStringList& args)
         printOut(parser.helpText());
         return ExitOk;
     }
-    const QString modelPath = parser.required(QStringLiteral("model"));
-    const QString calibDir = parser.required(QStringLiteral("calib"));
-    const QString dataDir = parser.isSet(QStringLiteral("data")) ? parser.value(QStringLiteral("data"))
-                                                                 : calibDir;
-    const int limit = parser.intValue(QStringLiteral("limit"), 0, 1);
-    const int calibLimit = parser.intValue(QStringLiteral("calib-limit"), 0, 1);
-    const int threads = parser.intValue(QStringLiteral("threads"), 0, 0);
+    const DataArgs dataArgs = dataArgsFrom(parser);
+    const QString& modelPath = dataArgs.modelPath;
     const int exitArg = parser.intValue(QStringLiteral("exit"), 0, 1);
     SensitivityOptions options;
     options.bits = parseBitsList(parser, QStringLiteral("bits"), options.bits);
@@ -158,30 +141,16 @@ int runSensitivity(const QStringList& args)
                         .arg(model.exits.size()));
     const int exit = exitArg > 0 ? exitArg - 1 : static_cast<int>(model.exits.size()) - 1;
 
-    RunControl ctl;
-    ctl.cancel = &interruptToken();
-    ctl.threads = threads;
-    const Dataset calib = loadFolderArg(calibDir, config.preprocess, calibLimit, ctl,
-                                        QStringLiteral("Loading calibration images"));
-    const bool sameData = dataDir == calibDir && limit == calibLimit;
-    const Dataset evalData = sameData ? Dataset()
-                                      : loadFolderArg(dataDir, config.preprocess, limit, ctl,
-                                                      QStringLiteral("Loading evaluation images"));
-    const Dataset& data = sameData ? calib : evalData;
-    const CalibrationStats stats = calibrateWithProgress(model, calib, ctl);
+    const RunControl ctl = interruptibleControl(dataArgs.threads);
+    const CalibratedData loaded = loadAndCalibrate(model, config.preprocess, dataArgs, ctl);
+    const Dataset& data = loaded.data();
+    const CalibrationStats& stats = loaded.stats;
 
     SensitivityResult result;
-    {
-        ProgressLine fp32(QStringLiteral("FP32 reference"));
-        RunControl c = ctl;
-        c.progress = fp32.callback();
-        const ExitScorer scorer(model, data, c);
-        fp32.finish();
-        ProgressLine progress(QStringLiteral("Sensitivity (evaluations)"));
-        c.progress = progress.callback();
-        result = analyzeSensitivity(scorer, config, stats, options, c);
-        progress.finish();
-    }
+    runWithFp32Scorer(model, data, ctl, QStringLiteral("Sensitivity (evaluations)"),
+                      [&](const ExitScorer& scorer, const RunControl& c) {
+                          result = analyzeSensitivity(scorer, config, stats, options, c);
+                      });
     if (parser.isSet(QStringLiteral("out")))
         saveSensitivity(result, QFile::encodeName(outPath).toStdString());
 
