@@ -2,11 +2,9 @@
 
 #include <algorithm>
 #include <atomic>
-#include <exception>
-#include <mutex>
-#include <thread>
 
 #include "core/op_registry.h"
+#include "core/parallel.h"
 #include "core/ops/op_utils.h"
 
 namespace ql {
@@ -264,9 +262,7 @@ TensorMap Fp32Executor::run(const TensorMap& feeds, const RunControl& ctl,
 {
     const int64_t batch = validateFeeds(feeds);
     const int64_t nodeCount = static_cast<int64_t>(m_model.graph.nodes.size());
-    int threads =
-        ctl.threads > 0 ? ctl.threads : static_cast<int>(std::thread::hardware_concurrency());
-    threads = std::max(threads, 1);
+    const int threads = threadCount(ctl);
 
     // Chunk plan: [begin, count) rows of the batch.
     std::vector<std::pair<int64_t, int64_t>> chunks;
@@ -292,38 +288,14 @@ TensorMap Fp32Executor::run(const TensorMap& feeds, const RunControl& ctl,
         return runChunk(feeds, ctl, opts, nodeDone);
 
     std::vector<TensorMap> results(chunks.size());
-    std::atomic<size_t> nextChunk{0};
-    std::exception_ptr failure;
-    std::mutex failureMutex;
-    auto worker = [&] {
-        for (;;) {
-            const size_t index = nextChunk++;
-            if (index >= chunks.size() || abort.load())
-                return;
-            try {
-                TensorMap slice;
-                for (const ValueInfo& input : m_model.graph.inputs)
-                    slice[input.name] =
-                        sliceRows(feeds.at(input.name), chunks[index].first, chunks[index].second);
-                results[index] = runChunk(slice, ctl, opts, nodeDone);
-            } catch (...) {
-                std::lock_guard<std::mutex> lock(failureMutex);
-                if (!failure)
-                    failure = std::current_exception();
-                abort = true;
-                return;
-            }
-        }
-    };
-    std::vector<std::thread> pool;
-    const size_t workers = std::min<size_t>(static_cast<size_t>(threads), chunks.size());
-    for (size_t w = 1; w < workers; ++w)
-        pool.emplace_back(worker);
-    worker(); // the calling thread works too
-    for (std::thread& t : pool)
-        t.join();
-    if (failure)
-        std::rethrow_exception(failure);
+    // A failing chunk sets `abort`, which makes nodeDone stop the other chunks early.
+    forEachUnit(chunks.size(), threads, abort, [&](size_t index) {
+        TensorMap slice;
+        for (const ValueInfo& input : m_model.graph.inputs)
+            slice[input.name] =
+                sliceRows(feeds.at(input.name), chunks[index].first, chunks[index].second);
+        results[index] = runChunk(slice, ctl, opts, nodeDone);
+    });
 
     TensorMap merged;
     for (auto& [name, first] : results[0]) {

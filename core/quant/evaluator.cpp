@@ -17,13 +17,10 @@
 // observer run one sample at a time (see int_runtime.h).
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
-#include <exception>
-#include <mutex>
-#include <thread>
 
 #include "core/error.h"
+#include "core/parallel.h"
 #include "core/quant/exit_policy.h"
 #include "core/quant/int_runtime.h"
 
@@ -166,53 +163,12 @@ void Evaluation::runUnit(int64_t begin, int64_t count, const RunControl& ctl, Un
         runRows(s, std::min(step, begin + count - s), ctl, unit);
 }
 
-int threadCount(const RunControl& ctl)
-{
-    const int t = ctl.threads > 0 ? ctl.threads : static_cast<int>(std::thread::hardware_concurrency());
-    return std::max(t, 1);
-}
-
 std::string singleInput(const Model& model)
 {
     if (model.graph.inputs.size() != 1)
         throw Error(model.path + ": the integer engine needs a model with exactly one input, it has " +
                     std::to_string(model.graph.inputs.size()));
     return model.graph.inputs.front().name;
-}
-
-// Runs fn(unitIndex) for units [0, count) on up to `threads` threads; rethrows the first failure.
-template <typename Fn>
-void parallelUnits(size_t count, int threads, Fn fn)
-{
-    std::atomic<size_t> next{0};
-    std::atomic<bool> abort{false};
-    std::exception_ptr failure;
-    std::mutex failureMutex;
-    auto worker = [&] {
-        for (;;) {
-            const size_t u = next++;
-            if (u >= count || abort.load())
-                return;
-            try {
-                fn(u);
-            } catch (...) {
-                std::lock_guard<std::mutex> lock(failureMutex);
-                if (!failure)
-                    failure = std::current_exception();
-                abort = true;
-                return;
-            }
-        }
-    };
-    std::vector<std::thread> pool;
-    const size_t workers = std::min<size_t>(static_cast<size_t>(threads), count);
-    for (size_t w = 1; w < workers; ++w)
-        pool.emplace_back(worker);
-    worker();
-    for (std::thread& t : pool)
-        t.join();
-    if (failure)
-        std::rethrow_exception(failure);
 }
 
 LayerReport layerReport(const QuantizedModel& qm, size_t i)
@@ -279,7 +235,7 @@ EvaluationReport evaluateQuantized(const QuantizedModel& qmodel, const Dataset& 
         std::vector<UnitResult> results;
         for (size_t u = 0; u < units.size(); ++u)
             results.push_back(ev.makeUnit());
-        parallelUnits(units.size(), threads, [&](size_t u) {
+        forEachUnit(units.size(), threads, [&](size_t u) {
             ev.runUnit(units[u].first, units[u].second, inner, results[u]);
         });
         for (const UnitResult& r : results) // unit order: independent of the thread count

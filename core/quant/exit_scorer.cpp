@@ -8,11 +8,9 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
-#include <exception>
-#include <mutex>
-#include <thread>
 
 #include "core/error.h"
+#include "core/parallel.h"
 #include "core/quant/int_runtime.h"
 
 namespace ql {
@@ -29,48 +27,6 @@ struct ExitSums
     double sumR2 = 0.0;
     double sumE2 = 0.0;
 };
-
-int threadCount(const RunControl& ctl)
-{
-    const int t = ctl.threads > 0 ? ctl.threads
-                                  : static_cast<int>(std::thread::hardware_concurrency());
-    return std::max(t, 1);
-}
-
-// fn(unit) for units [0, count) on up to `threads` threads; rethrows the first failure.
-template <typename Fn>
-void forEachUnit(size_t count, int threads, Fn fn)
-{
-    std::atomic<size_t> next{0};
-    std::atomic<bool> abort{false};
-    std::exception_ptr failure;
-    std::mutex failureMutex;
-    auto worker = [&] {
-        for (;;) {
-            const size_t u = next++;
-            if (u >= count || abort.load())
-                return;
-            try {
-                fn(u);
-            } catch (...) {
-                std::lock_guard<std::mutex> lock(failureMutex);
-                if (!failure)
-                    failure = std::current_exception();
-                abort = true;
-                return;
-            }
-        }
-    };
-    std::vector<std::thread> pool;
-    const size_t workers = std::min<size_t>(static_cast<size_t>(threads), count);
-    for (size_t w = 1; w < workers; ++w)
-        pool.emplace_back(worker);
-    worker();
-    for (std::thread& t : pool)
-        t.join();
-    if (failure)
-        std::rethrow_exception(failure);
-}
 
 double sqnrDb(double sumR2, double sumE2)
 {
