@@ -10,32 +10,13 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "cli_test_runner.h"
+
 #include "core/npy.h"
 
+using namespace ql::testing;
+
 namespace {
-
-struct CliResult
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-CliResult runCli(const QStringList& args, int timeoutMs = 300000)
-{
-    QProcess p;
-    p.start(QStringLiteral(QL_CLI_PATH), args);
-    if (!p.waitForFinished(timeoutMs))
-        p.kill();
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-            QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
-}
-
-QString demoModel()
-{
-    return QStringLiteral(QL_RESOURCE_DIR "/models/multiexit_cnn.onnx");
-}
 
 QString calibDir()
 {
