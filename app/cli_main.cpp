@@ -6,6 +6,7 @@
 
 #include "app/cli_command.h"
 #include "core/error.h"
+#include "core/parallel.h"
 
 namespace ql::cli {
 
@@ -112,6 +113,7 @@ int dispatch(const QStringList& args)
 
 int main(int argc, char** argv)
 {
+    ql::keepWorkBuffersMapped();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("quantlens-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(QUANTLENS_VERSION));

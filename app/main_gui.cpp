@@ -11,6 +11,7 @@
 
 #include "app/main_window.h"
 #include "app/mixed_precision_page.h"
+#include "core/parallel.h"
 #include "widgets/quant_session.h"
 #include "widgets/session.h"
 
@@ -119,6 +120,7 @@ void scheduleScreenshot(ql::MainWindow& window, const QString& path, const QStri
 
 int main(int argc, char** argv)
 {
+    ql::keepWorkBuffersMapped();
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("QuantLens"));
     QApplication::setApplicationName(QStringLiteral("QuantLens"));
@@ -177,3 +179,4 @@ int main(int argc, char** argv)
     openInitialFiles(window, positional.value(0), parser.value(dataOption), !screenshot);
     return app.exec();
 }
+

@@ -6,6 +6,7 @@
 
 #include <limits>
 
+#include "core/quant/int16_gemm.h"
 #include "core/quant/int_conv.h"
 #include "core/quant/int_gemm.h"
 
@@ -89,6 +90,7 @@ private slots:
     void sixteenBitOverflow();
     void twelveBitOverflow();
     void autoStaysInt32For8Bit();
+    void packedInt16GemmExtremes();
     void convPadsWithZeroPointCode();
     void convHandComputed();
     void randomConvMatchesNaive_data();
@@ -296,6 +298,46 @@ void TestQuantGemm::autoStaysInt32For8Bit()
     QVERIFY(!int32AccumulatorSafe(1 << 20, 255, 255, 0));
 }
 
+void TestQuantGemm::packedInt16GemmExtremes()
+{
+    // The pair kernel against Σ a·b in int64, at the edge of its contract: |a|, |b| = 2^15 − 1
+    // with K = 2 (2 · (2^15 − 1)^2 = 2^31 − 2^17 + 2 ≤ 2^31 − 1), and random int8-range values
+    // with K = 37 (odd: the last pair's high half is 0), over shapes that leave row and column
+    // tails in every register block (M = 1..6, N up to 70 → Npad up to 80).
+    Rng rng(11);
+    for (const int depth : {2, 37})
+        for (int64_t m = 1; m <= 6; ++m)
+            for (const int64_t n : {int64_t(1), int64_t(16), int64_t(17), int64_t(70)}) {
+                const int32_t range = depth == 2 ? 32767 : 255;
+                auto a = randomCodes(rng, size_t(m * depth), -range, range);
+                auto b = randomCodes(rng, size_t(depth * n), -range, range);
+                if (depth == 2) { // all extremes, both signs
+                    for (auto& v : a) v = v < 0 ? -32767 : 32767;
+                    for (auto& v : b) v = v < 0 ? -32767 : 32767;
+                }
+                const int64_t pairs = (depth + 1) / 2;
+                const int64_t npad = packedColumns(n);
+                std::vector<int32_t> pa(size_t(m * pairs)), pb(size_t(pairs * npad), 0);
+                for (int64_t r = 0; r < m; ++r)
+                    for (int64_t j = 0; j < pairs; ++j)
+                        pa[r * pairs + j] = packPair(a[r * depth + 2 * j],
+                                                     2 * j + 1 < depth ? a[r * depth + 2 * j + 1] : 0);
+                for (int64_t j = 0; j < pairs; ++j)
+                    for (int64_t c = 0; c < n; ++c)
+                        pb[j * npad + c] = packPair(b[2 * j * n + c],
+                                                    2 * j + 1 < depth ? b[(2 * j + 1) * n + c] : 0);
+                std::vector<int32_t> out(size_t(m * npad));
+                int16GemmPacked(m, npad, pairs, pa.data(), pb.data(), out.data());
+                for (int64_t r = 0; r < m; ++r)
+                    for (int64_t c = 0; c < npad; ++c) {
+                        int64_t expected = 0;
+                        for (int64_t k = 0; c < n && k < depth; ++k)
+                            expected += int64_t(a[r * depth + k]) * b[k * n + c];
+                        QCOMPARE(int64_t(out[r * npad + c]), expected);
+                    }
+            }
+}
+
 void TestQuantGemm::convPadsWithZeroPointCode()
 {
     // Every input code equals Z_x (the image is all real zeros): with padding code Z_x every
@@ -349,16 +391,26 @@ void TestQuantGemm::convHandComputed()
 
 void TestQuantGemm::randomConvMatchesNaive_data()
 {
+    // Rows reach every conv path: dense convs through the packed int16 GEMM (odd depth, row and
+    // column tails of its 4 × 64 register block, strides, dilations), grouped/depthwise ones
+    // direct, and codes too wide for int16 through the exact int64 GEMM.
     QTest::addColumn<int>("group");
     QTest::addColumn<int>("inChannels");
     QTest::addColumn<int>("outChannels");
+    QTest::addColumn<int>("kernel");
     QTest::addColumn<int>("stride");
     QTest::addColumn<int>("dilation");
     QTest::addColumn<bool>("perChannel");
-    QTest::newRow("plain 3x3") << 1 << 3 << 4 << 1 << 1 << true;
-    QTest::newRow("grouped, stride 2") << 2 << 4 << 6 << 2 << 1 << true;
-    QTest::newRow("depthwise, dilation 2") << 5 << 5 << 5 << 1 << 2 << true;
-    QTest::newRow("per-tensor Z_w, stride 2, dilation 2") << 1 << 2 << 3 << 2 << 2 << false;
+    QTest::addColumn<int>("bits");
+    QTest::newRow("plain 3x2") << 1 << 3 << 4 << 0 << 1 << 1 << true << 8;
+    QTest::newRow("grouped, stride 2") << 2 << 4 << 6 << 0 << 2 << 1 << true << 8;
+    QTest::newRow("depthwise, dilation 2") << 5 << 5 << 5 << 0 << 1 << 2 << true << 8;
+    QTest::newRow("per-tensor Z_w, stride 2, dilation 2") << 1 << 2 << 3 << 0 << 2 << 2 << false << 8;
+    QTest::newRow("3x3, odd depth, 7 outputs") << 1 << 3 << 7 << 3 << 1 << 1 << true << 8;
+    QTest::newRow("1x1, 13 outputs") << 1 << 9 << 13 << 1 << 1 << 1 << false << 8;
+    QTest::newRow("3x3 stride 2, 12-bit codes") << 1 << 4 << 5 << 3 << 2 << 1 << true << 12;
+    QTest::newRow("3x3, 16-bit codes (int64 GEMM)") << 1 << 2 << 3 << 3 << 1 << 1 << true << 16;
+    QTest::newRow("depthwise 16-bit codes") << 3 << 3 << 3 << 3 << 1 << 1 << true << 16;
 }
 
 void TestQuantGemm::randomConvMatchesNaive()
@@ -366,39 +418,49 @@ void TestQuantGemm::randomConvMatchesNaive()
     QFETCH(int, group);
     QFETCH(int, inChannels);
     QFETCH(int, outChannels);
+    QFETCH(int, kernel);
     QFETCH(int, stride);
     QFETCH(int, dilation);
     QFETCH(bool, perChannel);
-    Rng rng(group * 100 + inChannels);
+    QFETCH(int, bits);
+    Rng rng(group * 100 + inChannels + bits);
     ConvParams p;
     p.batch = 2;
     p.inChannels = inChannels;
     p.inHeight = 9;
     p.inWidth = 8;
     p.outChannels = outChannels;
-    p.kernelHeight = 3;
-    p.kernelWidth = 2;
+    p.kernelHeight = kernel ? kernel : 3; // 0: the 3×2 kernel
+    p.kernelWidth = kernel ? kernel : 2;
     p.strideHeight = stride;
     p.strideWidth = stride;
     p.dilationHeight = dilation;
     p.dilationWidth = dilation;
     p.padTop = 1;
-    p.padLeft = 2;
+    p.padLeft = kernel == 1 ? 0 : 2;
     p.padBottom = 0;
-    p.padRight = 1;
+    p.padRight = kernel == 1 ? 0 : 1;
     p.group = group;
-    p.inputZeroPoint = 119;
+    const int32_t qmax = (1 << bits) - 1;           // unsigned activations
+    const int32_t wmax = (1 << (bits - 1)) - 1;     // signed weights
+    p.inputZeroPoint = qmax / 2 - 9;
     p.weightZeroPoint = perChannel ? randomCodes(rng, outChannels, -10, 10) : std::vector<int32_t>{3};
-    const auto x = randomCodes(rng, size_t(p.batch * inChannels * 9 * 8), 0, 255);
-    const auto w = randomCodes(rng, size_t(outChannels * (inChannels / group) * 3 * 2), -128, 127);
+    const int64_t taps = p.kernelHeight * p.kernelWidth;
+    const auto x = randomCodes(rng, size_t(p.batch * inChannels * 9 * 8), 0, qmax);
+    const auto w = randomCodes(rng, size_t(outChannels * (inChannels / group) * taps), -wmax - 1, wmax);
     const auto bias = randomCodes(rng, outChannels, -5000, 5000);
     p.bias = bias.data();
     std::vector<int64_t> acc(size_t(p.batch * outChannels * p.outHeight() * p.outWidth()));
     AccumulatorStats stats;
     intConv(p, x.data(), w.data(), acc.data(), &stats);
-    QCOMPARE(acc, naiveConv(p, x, w));
+    const std::vector<int64_t> expected = naiveConv(p, x, w);
+    QCOMPARE(acc, expected);
     QCOMPARE(stats.count, int64_t(acc.size()));
-    QCOMPARE(stats.overflows, int64_t(0));
+    const auto outside = std::count_if(expected.begin(), expected.end(), [](int64_t v) {
+        return v != static_cast<int32_t>(v);
+    });
+    QCOMPARE(stats.overflows, int64_t(outside)); // 16-bit products do leave int32
+    QCOMPARE(stats.int64Used, bits == 16);
 }
 
 void TestQuantGemm::requantizeFloatAndFixed()

@@ -2,6 +2,7 @@
 
 #include <Eigen/Core>
 
+#include "core/ops/im2col.h"
 #include "core/ops/op_utils.h"
 
 // Conv, for output channel m of group g = m / (M / group):
@@ -58,28 +59,14 @@ ConvDims convDims(const Node& node, const Shape& x, const Shape& w)
 // Receptive fields of one image's group as columns: col[(c * kH + fy) * kW + fx][oy * outW + ox].
 void im2col(const ConvDims& d, const float* image, int64_t groupChannels, float* col)
 {
+    const Im2colGeometry g{d.inH,      d.inW,      d.outH,   d.outW,   d.strideY,
+                           d.strideX,  d.dilationY, d.dilationX, d.padTop, d.padLeft};
     const int64_t outPlane = d.outH * d.outW;
-    for (int64_t in_channel = 0; in_channel < groupChannels; ++in_channel) {
-        const float* plane = image + in_channel * d.inH * d.inW;
-        for (int64_t filter_y = 0; filter_y < d.kH; ++filter_y) {
-            for (int64_t filter_x = 0; filter_x < d.kW; ++filter_x) {
-                float* row = col + ((in_channel * d.kH + filter_y) * d.kW + filter_x) * outPlane;
-                for (int64_t out_y = 0; out_y < d.outH; ++out_y) {
-                    const int64_t in_y = out_y * d.strideY - d.padTop + filter_y * d.dilationY;
-                    float* dst = row + out_y * d.outW;
-                    if (in_y < 0 || in_y >= d.inH) {
-                        std::fill_n(dst, d.outW, 0.0f);
-                        continue;
-                    }
-                    const float* src = plane + in_y * d.inW;
-                    for (int64_t out_x = 0; out_x < d.outW; ++out_x) {
-                        const int64_t in_x = out_x * d.strideX - d.padLeft + filter_x * d.dilationX;
-                        dst[out_x] = (in_x >= 0 && in_x < d.inW) ? src[in_x] : 0.0f;
-                    }
-                }
-            }
-        }
-    }
+    for (int64_t in_channel = 0; in_channel < groupChannels; ++in_channel)
+        for (int64_t filter_y = 0; filter_y < d.kH; ++filter_y)
+            for (int64_t filter_x = 0; filter_x < d.kW; ++filter_x)
+                im2colRow(g, image + in_channel * d.inH * d.inW, filter_y, filter_x,
+                          col + ((in_channel * d.kH + filter_y) * d.kW + filter_x) * outPlane);
 }
 
 // One output plane of a depthwise conv: a single input channel, a single kH x kW filter.

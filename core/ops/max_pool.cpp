@@ -36,43 +36,72 @@ std::vector<Shape> inferMaxPool(const Node& node, const std::vector<Shape>& in,
     return {out};
 }
 
+// One plane. Windows that lie wholly inside the input (always, without padding and ceil_mode)
+// take the unchecked loop; the border windows clip their taps to the input.
+template <typename T>
+void maxPoolPlane(const WindowGeometry& g, const T* input, T* output)
+{
+    const int64_t inH = g.inSize[0], inW = g.inSize[1], outH = g.outSize[0], outW = g.outSize[1];
+    const int64_t kH = g.kernel[0], kW = g.kernel[1], sY = g.strides[0], sX = g.strides[1];
+    const int64_t dY = g.dilations[0], dX = g.dilations[1];
+    for (int64_t out_y = 0; out_y < outH; ++out_y) {
+        const int64_t y0 = out_y * sY - g.padBegin[0];
+        const bool rows_inside = y0 >= 0 && y0 + (kH - 1) * dY < inH;
+        for (int64_t out_x = 0; out_x < outW; ++out_x) {
+            const int64_t x0 = out_x * sX - g.padBegin[1];
+            T best = std::numeric_limits<T>::lowest();
+            if (rows_inside && x0 >= 0 && x0 + (kW - 1) * dX < inW) {
+                for (int64_t filter_y = 0; filter_y < kH; ++filter_y) {
+                    const T* row = input + (y0 + filter_y * dY) * inW + x0;
+                    for (int64_t filter_x = 0; filter_x < kW; ++filter_x)
+                        best = std::max(best, row[filter_x * dX]);
+                }
+            } else {
+                for (int64_t filter_y = 0; filter_y < kH; ++filter_y) {
+                    const int64_t in_y = y0 + filter_y * dY;
+                    if (in_y < 0 || in_y >= inH)
+                        continue;
+                    for (int64_t filter_x = 0; filter_x < kW; ++filter_x) {
+                        const int64_t in_x = x0 + filter_x * dX;
+                        if (in_x >= 0 && in_x < inW)
+                            best = std::max(best, input[in_y * inW + in_x]);
+                    }
+                }
+            }
+            output[out_y * outW + out_x] = best;
+        }
+    }
+}
+
 void runMaxPool(const Node& node, const std::vector<const Tensor*>& in, std::vector<Tensor>& out,
                 const RunControl& ctl)
 {
     const Tensor& x = requireInput(node, in, 0, "X");
     requireFloat(node, x, "X");
-    const Shape outShape = inferMaxPool(node, {x.shape}, {})[0];
-    const WindowGeometry g = geometryAs2d(node, maxPoolGeometry(node, x.shape));
-    const int64_t inH = g.inSize[0], inW = g.inSize[1], outH = g.outSize[0], outW = g.outSize[1];
-    const int64_t planes = x.shape[0] * x.shape[1];
-    Tensor y = Tensor::zeros(DType::Float32, outShape);
-    for (int64_t plane = 0; plane < planes; ++plane) {
-        ctl.check();
-        const float* input = x.f.data() + plane * inH * inW;
-        float* output = y.f.data() + plane * outH * outW;
-        for (int64_t out_y = 0; out_y < outH; ++out_y) {
-            for (int64_t out_x = 0; out_x < outW; ++out_x) {
-                float best = -std::numeric_limits<float>::infinity();
-                for (int64_t filter_y = 0; filter_y < g.kernel[0]; ++filter_y) {
-                    const int64_t in_y =
-                        out_y * g.strides[0] - g.padBegin[0] + filter_y * g.dilations[0];
-                    if (in_y < 0 || in_y >= inH)
-                        continue;
-                    for (int64_t filter_x = 0; filter_x < g.kernel[1]; ++filter_x) {
-                        const int64_t in_x =
-                            out_x * g.strides[1] - g.padBegin[1] + filter_x * g.dilations[1];
-                        if (in_x >= 0 && in_x < inW)
-                            best = std::max(best, input[in_y * inW + in_x]);
-                    }
-                }
-                output[out_y * outW + out_x] = best;
-            }
-        }
-    }
+    ctl.check();
+    Tensor y;
+    y.dtype = DType::Float32;
+    y.shape = maxPool(node, x.shape, x.f.data(), y.f);
     out[0] = std::move(y);
 }
 
 } // namespace
+
+template <typename T>
+Shape maxPool(const Node& node, const Shape& xShape, const T* x, std::vector<T>& y)
+{
+    const Shape outShape = inferMaxPool(node, {xShape}, {})[0];
+    const WindowGeometry g = geometryAs2d(node, maxPoolGeometry(node, xShape));
+    const int64_t planes = xShape[0] * xShape[1];
+    const int64_t inPlane = g.inSize[0] * g.inSize[1], outPlane = g.outSize[0] * g.outSize[1];
+    y.resize(static_cast<size_t>(planes * outPlane));
+    for (int64_t plane = 0; plane < planes; ++plane)
+        maxPoolPlane(g, x + plane * inPlane, y.data() + plane * outPlane);
+    return outShape;
+}
+
+template Shape maxPool<float>(const Node&, const Shape&, const float*, std::vector<float>&);
+template Shape maxPool<int32_t>(const Node&, const Shape&, const int32_t*, std::vector<int32_t>&);
 
 OpDef makeMaxPoolOp()
 {

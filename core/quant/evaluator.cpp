@@ -18,6 +18,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "core/error.h"
 #include "core/parallel.h"
@@ -34,6 +35,7 @@ struct UnitResult
 {
     std::vector<ErrorAccumulator> local, propagated;
     std::vector<AccumulatorStats> accumulators;
+    std::vector<float> scratch; // dequantized values of the layer being compared
 };
 
 struct Evaluation
@@ -73,30 +75,58 @@ struct Evaluation
 // beyond the representable range [S·(qmin − Z), S·(qmax − Z)] by more than half an LSB, i.e.
 // values the quantizer really clipped. (The requantizer's own clamp counts also include the
 // fused ReLU's max(Z_y, q), which is the activation, not a quantization error.)
+// `scratch` holds the dequantized values (reused across calls: no allocation per layer).
 void compare(const RtValue& value, const Tensor& ref, int64_t first, int64_t rows,
-             const RtLayerStats& stats, ErrorAccumulator& acc)
+             const RtLayerStats& stats, ErrorAccumulator& acc, std::vector<float>& scratch)
 {
     if (ref.dtype != DType::Float32 || (value.codes == false && value.data.dtype != DType::Float32))
         return;
-    const Tensor deq = IntRuntime::dequantize(value);
     const int64_t n = ref.numel();
-    if (deq.numel() != n)
-        throw Error("integer engine: output has " + std::to_string(deq.numel()) +
+    if (value.data.numel() != n)
+        throw Error("integer engine: output has " + std::to_string(value.data.numel()) +
                     " values, the FP32 reference " + std::to_string(n));
-    int64_t low = 0, high = 0;
-    if (value.codes) {
-        const QuantParams& p = value.params;
-        const double scale = p.scale[0];
-        const double below = scale * (p.qmin - p.zeroPoint[0]) - 0.5 * scale;
-        const double above = scale * (p.qmax - p.zeroPoint[0]) + 0.5 * scale;
-        const int32_t* q = value.data.q.data();
-        for (int64_t i = 0; i < n; ++i) {
-            low += q[i] == p.qmin && ref.f[i] < below;
-            high += q[i] == p.qmax && ref.f[i] > above;
-        }
-    }
     const int64_t per = rows ? n / rows : 0;
-    acc.add(ref.f.data(), deq.f.data(), n, first * per, low, high, stats.acc.overflows);
+    const int64_t overflows = stats.acc.overflows;
+    if (!value.codes) {
+        acc.add(ref.f.data(), value.data.f.data(), n, first * per, 0, 0, overflows);
+        return;
+    }
+    const QuantParams& p = value.params;
+    if (p.channels() != 1) { // activations are per tensor; kept for completeness
+        const Tensor deq = IntRuntime::dequantize(value);
+        acc.add(ref.f.data(), deq.f.data(), n, first * per, 0, 0, overflows);
+        return;
+    }
+    // r' = S·(q − Z) as IntRuntime::dequantize forms it, and the clip counts, in one pass.
+    // The bounds compare a float r with a double b; with b_f the smallest float ≥ b,
+    // r < b ⟺ r < b_f (no float lies in [b, b_f)), and likewise above — so the loop stays in
+    // float and vectorises.
+    const float scale = p.scale[0];
+    const int32_t zero_point = p.zeroPoint[0];
+    const double below = double(scale) * (p.qmin - zero_point) - 0.5 * double(scale);
+    const double above = double(scale) * (p.qmax - zero_point) + 0.5 * double(scale);
+    auto ceilFloat = [](double b) {
+        const auto f = static_cast<float>(b);
+        return double(f) >= b ? f : std::nextafter(f, std::numeric_limits<float>::infinity());
+    };
+    auto floorFloat = [](double b) {
+        const auto f = static_cast<float>(b);
+        return double(f) <= b ? f : std::nextafter(f, -std::numeric_limits<float>::infinity());
+    };
+    const float below_f = ceilFloat(below);
+    const float above_f = floorFloat(above);
+    scratch.resize(static_cast<size_t>(n));
+    const int32_t* q = value.data.q.data();
+    const float* r = ref.f.data();
+    float* d = scratch.data();
+    const int32_t qmin = p.qmin, qmax = p.qmax;
+    int64_t low = 0, high = 0;
+    for (int64_t i = 0; i < n; ++i) {
+        d[i] = static_cast<float>(q[i] - zero_point) * scale;
+        low += (q[i] == qmin) & (r[i] < below_f);
+        high += (q[i] == qmax) & (r[i] > above_f);
+    }
+    acc.add(r, d, n, first * per, low, high, overflows);
 }
 
 void Evaluation::runRows(int64_t begin, int64_t count, const RunControl& ctl, UnitResult& unit)
@@ -111,7 +141,7 @@ void Evaluation::runRows(int64_t begin, int64_t count, const RunControl& ctl, Un
         const QuantizedLayer& L = qm.layers[static_cast<size_t>(i)];
         const Tensor& ref = refs.at(L.plan.output);
         compare(values.at(L.plan.output), ref, begin, count, stats,
-                unit.propagated[static_cast<size_t>(i)]);
+                unit.propagated[static_cast<size_t>(i)], unit.scratch);
         unit.accumulators[static_cast<size_t>(i)].merge(stats.acc);
         if (!computeLocal)
             return;
@@ -119,7 +149,8 @@ void Evaluation::runRows(int64_t begin, int64_t count, const RunControl& ctl, Un
             // Fed with its FP32 inputs a float layer computes exactly the reference.
             RtValue same;
             same.data = ref;
-            compare(same, ref, begin, count, RtLayerStats{}, unit.local[static_cast<size_t>(i)]);
+            compare(same, ref, begin, count, RtLayerStats{}, unit.local[static_cast<size_t>(i)],
+                    unit.scratch);
             return;
         }
         // A layer reading only graph inputs sees exactly its FP32 inputs in the chain too
@@ -127,7 +158,7 @@ void Evaluation::runRows(int64_t begin, int64_t count, const RunControl& ctl, Un
         if (std::all_of(L.plan.inputs.begin(), L.plan.inputs.end(),
                         [&](const std::string& in) { return feeds.count(in) != 0; })) {
             compare(values.at(L.plan.output), ref, begin, count, stats,
-                    unit.local[static_cast<size_t>(i)]);
+                    unit.local[static_cast<size_t>(i)], unit.scratch);
             return;
         }
         RtValues local;
@@ -136,7 +167,7 @@ void Evaluation::runRows(int64_t begin, int64_t count, const RunControl& ctl, Un
         RtLayerStats localStats;
         rt.runLayer(i, local, begin, &localStats, false);
         compare(local.at(L.plan.output), ref, begin, count, localStats,
-                unit.local[static_cast<size_t>(i)]);
+                unit.local[static_cast<size_t>(i)], unit.scratch);
     };
     const RtValues values = rt.runChain(feeds, begin, ctl, -1, after);
 

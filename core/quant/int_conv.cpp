@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "core/error.h"
+#include "core/quant/int16_gemm.h"
 
 namespace ql {
 
@@ -213,6 +214,131 @@ bool directConv(const ConvParams& p, const int32_t* x, const int32_t* w, int64_t
     return true;
 }
 
+// ---- packed int16 path (int16_gemm.h) ------------------------------------------------------
+//
+// Per image: the centred codes x̃ = x − Z_x as int16 in a zero-bordered copy of the image (the
+// border is the padding, and the padding code Z_x centres to 0). Per group: B = the transposed
+// im2col matrix [k][position] (k = (c, ky, kx); a position's column holds its patch) packed as
+// k pairs, A = the centred weights w̃ = w − Z_w[o] as [o][k] pairs. C = A·B is the exact
+// Σ w̃·x̃ of every (o, position) — the zero-point-expanded accumulator — in int32, because the
+// caller checked K · max|x̃| · max|w̃| ≤ 2^31 − 1; the bias is added when widening to int64.
+
+struct PaddedImage
+{
+    int64_t height = 0, width = 0; // padded plane size
+    std::vector<int16_t> pixels;   // [C][height][width]
+};
+
+// B words of group g: word (j, oy·outW + ox) = (x̃ at tap 2j, x̃ at tap 2j + 1) for that output
+// position; columns ≥ positions are 0. Returns max|x̃| over the patches (the Auto bound's max_x
+// as the GEMM path measures it).
+int64_t packPatches(const ConvParams& p, const PaddedImage& image, int64_t g, int64_t npad,
+                    int32_t* words)
+{
+    const int64_t kh = p.kernelHeight, kw = p.kernelWidth;
+    const int64_t depth = p.depthPerGroup();
+    const int64_t out_height = p.outHeight(), out_width = p.outWidth();
+    const int64_t sy = p.strideHeight, sx = p.strideWidth;
+    const int64_t plane = image.height * image.width;
+    // Tap k of the group: its pixel for output (oy, ox) is tap(k)[oy·sy·width + ox·sx].
+    auto tap = [&](int64_t k) {
+        const int64_t c = g * (p.inChannels / p.group) + k / (kh * kw);
+        const int64_t ky = k / kw % kh, kx = k % kw;
+        return image.pixels.data() + c * plane + ky * p.dilationHeight * image.width +
+               kx * p.dilationWidth;
+    };
+    static const int16_t kZeros[1] = {0};
+    int16_t max_abs = 0;
+    for (int64_t j = 0; 2 * j < depth; ++j) {
+        const int16_t* lo = tap(2 * j);
+        const bool odd_tail = 2 * j + 1 >= depth; // odd depth: the last pair's high half is 0
+        const int16_t* hi = odd_tail ? kZeros : tap(2 * j + 1);
+        const int64_t hi_step = odd_tail ? 0 : 1;
+        int32_t* dst = words + j * npad;
+        for (int64_t oy = 0; oy < out_height; ++oy) {
+            const int16_t* a = lo + oy * sy * image.width;
+            const int16_t* b = hi + hi_step * oy * sy * image.width;
+            int32_t* d = dst + oy * out_width;
+            for (int64_t ox = 0; ox < out_width; ++ox) {
+                const int16_t va = a[ox * sx], vb = b[hi_step * ox * sx];
+                d[ox] = packPair(va, vb);
+                max_abs = std::max<int16_t>(max_abs, std::max<int16_t>(va < 0 ? -va : va,
+                                                                       vb < 0 ? -vb : vb));
+            }
+        }
+        std::fill(dst + out_height * out_width, dst + npad, 0); // padding columns
+    }
+    return max_abs;
+}
+
+// Runs the packed path when the centred codes fit int16, the padding is non-negative and the
+// int32 bound holds for the whole input (max over the images ≥ max over the patches). Adds the
+// bias. Returns false to fall back.
+bool packedConv(const ConvParams& p, const int32_t* x, const int32_t* w, int64_t* acc,
+                int64_t* max_x_out, int64_t* max_w_out)
+{
+    constexpr int64_t kInt16Max = 32767;
+    if (p.padTop < 0 || p.padLeft < 0 || p.padBottom < 0 || p.padRight < 0)
+        return false;
+    const int64_t depth = p.depthPerGroup();
+    const int64_t pairs = (depth + 1) / 2;
+    const int64_t group_out = p.outChannels / p.group;
+    const bool per_channel = p.weightZeroPoint.size() > 1;
+    std::vector<int32_t> a(static_cast<size_t>(p.outChannels * pairs));
+    int64_t max_w = 0;
+    for (int64_t o = 0; o < p.outChannels; ++o) {
+        const int64_t z = p.weightZeroPoint[per_channel ? o : 0];
+        for (int64_t k = 0; k < depth; k += 2) {
+            const int64_t lo = int64_t(w[o * depth + k]) - z;
+            const int64_t hi = k + 1 < depth ? int64_t(w[o * depth + k + 1]) - z : 0;
+            max_w = std::max({max_w, std::abs(lo), std::abs(hi)});
+            a[o * pairs + k / 2] = packPair(static_cast<int32_t>(lo), static_cast<int32_t>(hi));
+        }
+    }
+    const int64_t image_size = p.inChannels * p.inHeight * p.inWidth;
+    const int64_t zx = p.inputZeroPoint;
+    int64_t max_image = 0;
+    for (int64_t i = 0; i < p.batch * image_size; ++i)
+        max_image = std::max<int64_t>(max_image, std::abs(int64_t(x[i]) - zx));
+    if (max_w > kInt16Max || max_image > kInt16Max ||
+        !int32AccumulatorSafe(depth, max_image, max_w, 0))
+        return false;
+
+    const int64_t positions = p.outHeight() * p.outWidth();
+    const int64_t npad = packedColumns(positions);
+    PaddedImage image;
+    image.height = p.inHeight + p.padTop + p.padBottom;
+    image.width = p.inWidth + p.padLeft + p.padRight;
+    image.pixels.assign(static_cast<size_t>(p.inChannels * image.height * image.width), 0);
+    std::vector<int32_t> b(static_cast<size_t>(pairs * npad));
+    std::vector<int32_t> c(static_cast<size_t>(group_out * npad));
+    int64_t max_x = 0;
+    for (int64_t n = 0; n < p.batch; ++n) {
+        for (int64_t ch = 0; ch < p.inChannels; ++ch)
+            for (int64_t y = 0; y < p.inHeight; ++y) {
+                const int32_t* src = x + n * image_size + (ch * p.inHeight + y) * p.inWidth;
+                int16_t* dst = image.pixels.data() +
+                               (ch * image.height + y + p.padTop) * image.width + p.padLeft;
+                for (int64_t i = 0; i < p.inWidth; ++i)
+                    dst[i] = static_cast<int16_t>(src[i] - zx);
+            }
+        for (int64_t g = 0; g < p.group; ++g) {
+            max_x = std::max(max_x, packPatches(p, image, g, npad, b.data()));
+            int16GemmPacked(group_out, npad, pairs, a.data() + g * group_out * pairs, b.data(),
+                            c.data());
+            int64_t* dst = acc + (n * p.outChannels + g * group_out) * positions;
+            for (int64_t o = 0; o < group_out; ++o) {
+                const int64_t bias = p.bias ? p.bias[g * group_out + o] : 0;
+                for (int64_t i = 0; i < positions; ++i)
+                    dst[o * positions + i] = c[o * npad + i] + bias;
+            }
+        }
+    }
+    *max_x_out = max_x;
+    *max_w_out = max_w;
+    return true;
+}
+
 } // namespace
 
 void intConv(const ConvParams& params, const int32_t* x, const int32_t* w, int64_t* acc,
@@ -229,10 +355,19 @@ void intConv(const ConvParams& params, const int32_t* x, const int32_t* w, int64
     int64_t max_x = 0;
     int64_t max_w = 0;
     int64_t max_bias = 0;
+    for (int64_t o = 0; params.bias && o < out_channels; ++o)
+        max_bias = std::max<int64_t>(max_bias, std::abs(int64_t(params.bias[o])));
     std::vector<int32_t> patches;
-    const bool direct = directConv(params, x, w, acc, &max_x, &max_w);
+    // Grouped/depthwise convs (a handful of taps per output) go direct; dense ones through the
+    // packed int16 GEMM (which adds the bias itself); anything neither can prove exact through
+    // the int64 GEMM below.
+    bool direct = params.group > 1 && directConv(params, x, w, acc, &max_x, &max_w);
+    const bool packed = !direct && packedConv(params, x, w, acc, &max_x, &max_w);
+    if (!direct && !packed && params.group == 1)
+        direct = directConv(params, x, w, acc, &max_x, &max_w);
+    const bool done = direct || packed;
     for (int64_t n = 0; n < params.batch; ++n) {
-        for (int64_t g = 0; !direct && g < params.group; ++g) {
+        for (int64_t g = 0; !done && g < params.group; ++g) {
             im2colPatches(params, x + n * image_size, g, &patches);
             // The GEMM is computed as W_g · patchesᵀ so that its [O_g, positions] output is
             // already the NCHW layout: the weight rows play the GEMM's "input" role (with the
@@ -258,14 +393,10 @@ void intConv(const ConvParams& params, const int32_t* x, const int32_t* w, int64
                                                            gemm.inputZeroPoint));
             }
         }
-        if (params.bias) {
-            for (int64_t o = 0; o < out_channels; ++o) {
-                int64_t* plane = acc + (n * out_channels + o) * positions;
-                for (int64_t i = 0; i < positions; ++i)
-                    plane[i] += params.bias[o];
-                if (n == 0)
-                    max_bias = std::max<int64_t>(max_bias, std::abs(int64_t(params.bias[o])));
-            }
+        for (int64_t o = 0; params.bias && !packed && o < out_channels; ++o) {
+            int64_t* plane = acc + (n * out_channels + o) * positions;
+            for (int64_t i = 0; i < positions; ++i)
+                plane[i] += params.bias[o];
         }
     }
     const bool safe = int32AccumulatorSafe(depth, max_x, max_w, max_bias);

@@ -272,18 +272,6 @@ void RequantParams::setMultipliers(const std::vector<double>& M)
 
 namespace {
 
-// Saturating R(x) → int64 exactly as roundToInt does (NaN → 0; ≥ 2^63 / < −2^63 saturate).
-inline int64_t saturateRounded(double r)
-{
-    if (r != r)
-        return 0;
-    if (r >= 9223372036854775808.0)
-        return std::numeric_limits<int64_t>::max();
-    if (r < -9223372036854775808.0)
-        return std::numeric_limits<int64_t>::min();
-    return static_cast<int64_t>(r);
-}
-
 // gemmlowp / TFLite two-stage HalfAway (multiplyByQuantizedMultiplier's first branch), inline:
 // saturating left shift in int32, SaturatingRoundingDoublingHighMul, RoundingDivideByPOT.
 // Valid for |acc| within int32 and 0 ≤ right shift ≤ 31 (the caller checks).
@@ -346,6 +334,43 @@ void requantizeLoop(const RequantParams& params, const int64_t* acc, int64_t out
     *high_out += high;
 }
 
+// The float path with a deterministic rounding mode, written so that the element loop
+// vectorises: R(float32(acc) · M) in double, then the code. Instead of saturating R into int64
+// and clamping R + Z_y, R is first clamped (in double, NaN → 0 as saturateToInt64 maps it) to
+// [activation_min − Z_y − 1, activation_max − Z_y + 1]: R is an integer, so it lies below
+// activation_min − Z_y exactly when its clamped value does, and likewise above — the clip
+// counts and the clamped codes are unchanged.
+template <typename Round>
+void requantizeFloatLoop(const RequantParams& params, const int64_t* acc, int64_t outer,
+                         int64_t channels, int64_t inner, bool per_channel, int32_t* out,
+                         int64_t* low_out, int64_t* high_out, Round round)
+{
+    const int64_t zero_point = params.outputZeroPoint;
+    const int64_t activation_min = params.activationMin;
+    const int64_t activation_max = params.activationMax;
+    const double lo = double(activation_min - zero_point - 1);
+    const double hi = double(activation_max - zero_point + 1);
+    int64_t low = 0;
+    int64_t high = 0;
+    for (int64_t b = 0; b < outer; ++b) {
+        for (int64_t c = 0; c < channels; ++c) {
+            const float m = params.multiplier[per_channel ? static_cast<size_t>(c) : 0];
+            const int64_t base = (b * channels + c) * inner;
+            for (int64_t i = 0; i < inner; ++i) {
+                double r = round(double(static_cast<float>(acc[base + i]) * m));
+                r = r == r ? std::min(std::max(r, lo), hi) : 0.0;
+                const int64_t code = static_cast<int64_t>(r) + zero_point;
+                low += code < activation_min;
+                high += code > activation_max;
+                out[base + i] = static_cast<int32_t>(
+                    std::min(std::max(code, activation_min), activation_max));
+            }
+        }
+    }
+    *low_out += low;
+    *high_out += high;
+}
+
 } // namespace
 
 void requantize(const RequantParams& params, const int64_t* acc, int64_t outer, int64_t channels,
@@ -374,34 +399,15 @@ void requantize(const RequantParams& params, const int64_t* acc, int64_t outer, 
     const QuantizedMultiplier* qm = fixed_multiplier->data();
     if (!fixed) {
         // R(float32(acc) · M): the float32 product exactly as multiplyByFloatMultiplier forms
-        // it, widened to double (exact) and rounded like roundToIntegral, then saturated.
-        switch (rounding) {
-        case RoundingMode::HalfEven:
-            run([fm](int64_t a, size_t m) {
-                return saturateRounded(std::nearbyint(double(static_cast<float>(a) * fm[m])));
-            });
-            break;
-        case RoundingMode::HalfAway:
-            run([fm](int64_t a, size_t m) {
-                return saturateRounded(std::round(double(static_cast<float>(a) * fm[m])));
-            });
-            break;
-        case RoundingMode::TowardZero:
-            run([fm](int64_t a, size_t m) {
-                return saturateRounded(std::trunc(double(static_cast<float>(a) * fm[m])));
-            });
-            break;
-        case RoundingMode::Floor:
-            run([fm](int64_t a, size_t m) {
-                return saturateRounded(std::floor(double(static_cast<float>(a) * fm[m])));
-            });
-            break;
-        case RoundingMode::Stochastic:
+        // it, widened to double (exact) and rounded like roundToIntegral.
+        const bool deterministic = withDeterministicRounding(rounding, [&](auto round) {
+            requantizeFloatLoop(params, acc, outer, channels, inner, per_channel, out, &low,
+                                &high, round);
+        });
+        if (!deterministic)
             run([fm, &params](int64_t a, size_t m) {
                 return multiplyByFloatMultiplier(a, fm[m], params.rounding, params.rng);
             });
-            break;
-        }
     } else if (rounding == RoundingMode::HalfAway) {
         // gemmlowp's path inline whenever multiplyByQuantizedMultiplier would take it.
         run([qm](int64_t a, size_t m) {

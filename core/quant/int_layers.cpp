@@ -8,6 +8,7 @@
 
 #include "core/error.h"
 #include "core/op_registry.h"
+#include "core/ops/max_pool.h"
 #include "core/quant/int_runtime.h"
 
 namespace ql {
@@ -139,7 +140,18 @@ void IntRuntime::runAdd(int layer, RtValues& values, int64_t firstSample, RtLaye
             y[i] = clampCounted(rounded + zero_y, activation_min, activation_max, low, high);
         }
     };
-    if (prep.stochastic && a.data.rank() > 0 && a.data.shape[0] > 0) {
+    // Float path, deterministic rounding: the same arithmetic with the mode hoisted out of the
+    // loop (the common case; the general loop above calls roundToInt per element).
+    if (!fixed && withDeterministicRounding(rounding, [&](auto round) {
+            for (int64_t i = 0; i < n; ++i) {
+                const double sum = multiplier_a * double(qa[i] - zero_a) +
+                                   multiplier_b * double(qb[i] - zero_b);
+                y[i] = clampCounted(saturateToInt64(round(sum)) + zero_y, activation_min,
+                                    activation_max, low, high);
+            }
+        })) {
+        // done
+    } else if (prep.stochastic && a.data.rank() > 0 && a.data.shape[0] > 0) {
         const int64_t samples = a.data.shape[0], per = n / samples;
         for (int64_t s = 0; s < samples; ++s) {
             Rng rng(rngSeed(m_qm.config.defaults.seed, layer, firstSample + s, RngStream::Requant));
@@ -236,8 +248,8 @@ void IntRuntime::runConcat(int layer, RtValues& values, int64_t firstSample, RtL
 }
 
 // ---- pooling (spec §4) ------------------------------------------------------------------------
-// MaxPool commutes with the monotonic quantizer: the FP32 kernel runs on the codes as floats
-// (exact for |code| < 2^24) and (S, Z) stay.
+// MaxPool commutes with the monotonic quantizer: the pooling kernel runs on the codes themselves
+// (ql::maxPool<int32_t>, the FP32 op's loop) and (S, Z) stay.
 // AveragePool / GlobalAveragePool: the FP32 kernel runs on (q − Z) as floats. Its sum of
 // integers is exact (|sum| < 2^24), and the one division by the window size is correctly
 // rounded, so R(result) equals R(sum / count) exactly: a rounding boundary (an integer for
@@ -251,23 +263,26 @@ void IntRuntime::runPool(int layer, RtValues& values, int64_t firstSample) const
     const Prepared& prep = m_prep[static_cast<size_t>(layer)];
     const RtValue& x = storedCodes(L.plan.inputs.front(), values);
     const bool average = L.kind == LayerKind::AveragePool;
+    const Node& node = *prep.nodes.front();
+    if (!average) { // max on the codes themselves
+        RtValue out = codeValue({}, x.params);
+        out.data.shape = maxPool(node, x.data.shape, x.data.q.data(), out.data.q);
+        values[L.plan.output] = std::move(out);
+        return;
+    }
     const int64_t zero_point = x.params.zeroPoint[0];
     Tensor f;
     f.shape = x.data.shape;
     f.f.resize(x.data.q.size());
     for (size_t i = 0; i < f.f.size(); ++i)
-        f.f[i] = static_cast<float>(average ? x.data.q[i] - zero_point : x.data.q[i]);
+        f.f[i] = static_cast<float>(x.data.q[i] - zero_point);
     std::vector<Tensor> result(1);
-    const Node& node = *prep.nodes.front();
     opOf(node).run(node, {&f}, result, RunControl{});
     const Tensor& r = result[0];
     RtValue out = codeValue(r.shape, x.params);
     int32_t* y = out.data.q.data();
     const int64_t n = r.numel();
-    if (!average) {
-        for (int64_t i = 0; i < n; ++i)
-            y[i] = static_cast<int32_t>(std::lrint(r.f[i]));
-    } else {
+    {
         const RoundingMode rounding = L.config.activations.rounding;
         const int64_t qmin = x.params.qmin, qmax = x.params.qmax;
         auto run = [&](int64_t begin, int64_t end, Rng* rng) {

@@ -138,38 +138,28 @@ namespace {
 
 // q = clamp(R(r·(1/S)) + Z, qmin, qmax) for a per-tensor quantizer and a deterministic rounding
 // mode: quantizeBuffer's arithmetic (ScaleOp::MultiplyInverse, NaN → Z, R as roundToInt) with
-// the mode hoisted out of the loop.
+// the mode hoisted out of the loop, all in float so that the loop vectorises. That is exact:
+// R of a float is an integer-valued float (|v| < 2^23 rounds to an integer that float holds;
+// larger floats already are integers), and clamping it to [qmin − Z, qmax − Z] — small
+// integers, exact in float — before adding Z equals clamping R + Z to [qmin, qmax].
 template <typename Round>
 void quantizePerTensor(const float* r, int64_t n, const QuantParams& p, int32_t* q, Round round)
 {
     const float inverse = 1.0f / p.scale[0];
-    const int64_t zero_point = p.zeroPoint[0], qmin = p.qmin, qmax = p.qmax;
+    const int32_t zero_point = p.zeroPoint[0];
+    const auto lo = static_cast<float>(int64_t(p.qmin) - zero_point);
+    const auto hi = static_cast<float>(int64_t(p.qmax) - zero_point);
     for (int64_t i = 0; i < n; ++i) {
         const float scaled = r[i] * inverse;
-        if (std::isnan(scaled)) {
-            q[i] = static_cast<int32_t>(std::clamp(zero_point, qmin, qmax));
-            continue;
-        }
-        const double rounded = round(double(scaled));
-        // Saturate before converting (roundToInt's int64 saturation, then the code clamp).
-        const double code = std::clamp(rounded + double(zero_point), double(qmin), double(qmax));
-        q[i] = static_cast<int32_t>(code);
+        const float rounded = scaled == scaled ? round(scaled) : 0.0f; // NaN → Z
+        q[i] = static_cast<int32_t>(std::min(std::max(rounded, lo), hi)) + zero_point;
     }
 }
 
 void quantizeFast(const float* r, int64_t n, const QuantParams& p, RoundingMode mode, int32_t* q)
 {
-    switch (mode) {
-    case RoundingMode::HalfEven:
-        return quantizePerTensor(r, n, p, q, [](double x) { return std::nearbyint(x); });
-    case RoundingMode::HalfAway:
-        return quantizePerTensor(r, n, p, q, [](double x) { return std::round(x); });
-    case RoundingMode::TowardZero:
-        return quantizePerTensor(r, n, p, q, [](double x) { return std::trunc(x); });
-    case RoundingMode::Floor:
-        return quantizePerTensor(r, n, p, q, [](double x) { return std::floor(x); });
-    case RoundingMode::Stochastic: break;
-    }
+    if (withDeterministicRounding(mode, [&](auto round) { quantizePerTensor(r, n, p, q, round); }))
+        return;
     QuantizeOptions opts;
     opts.rounding = mode;
     quantizeBuffer(r, n, p, 1, q, opts);

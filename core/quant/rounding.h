@@ -6,6 +6,7 @@
 // truncation and floor drift, half-even does not, stochastic is unbiased in expectation —
 // holds on every path.
 
+#include <cmath>
 #include <cstdint>
 #include <string>
 
@@ -43,6 +44,45 @@ double roundToIntegral(double x, RoundingMode mode, Rng* rng = nullptr);
 
 // R(x) saturated into the int64 range (NaN -> 0).
 int64_t roundToInt(double x, RoundingMode mode, Rng* rng = nullptr);
+
+// A double holding R(x) (from roundToIntegral's arithmetic) saturated into int64 exactly as
+// roundToInt saturates: NaN → 0, ≥ 2^63 → INT64_MAX, < −2^63 → INT64_MIN.
+inline int64_t saturateToInt64(double r)
+{
+    if (r != r)
+        return 0;
+    if (r >= 9223372036854775808.0)
+        return INT64_MAX;
+    if (r < -9223372036854775808.0)
+        return INT64_MIN;
+    return static_cast<int64_t>(r);
+}
+
+// For the deterministic modes, calls fn(round) once with `round` a callable float → float and
+// double → double returning R(x) exactly as roundToIntegral does; element loops written inside
+// fn then carry no per-element mode switch and vectorise. Returns false, without calling fn,
+// for Stochastic (every draw needs the Rng: use roundToIntegral / roundToInt).
+template <typename Fn>
+bool withDeterministicRounding(RoundingMode mode, Fn&& fn)
+{
+    switch (mode) {
+    case RoundingMode::HalfEven: fn([](auto x) { return std::nearbyint(x); }); return true;
+    case RoundingMode::HalfAway:
+        // trunc(x) ± 1 when the dropped fraction x − trunc(x) (exact in binary floating point)
+        // reaches one half: std::round's result, in operations that vectorise.
+        fn([](auto x) {
+            using T = decltype(x);
+            const T t = std::trunc(x);
+            const T frac = x - t;
+            return frac >= T(0.5) ? t + T(1) : frac <= T(-0.5) ? t - T(1) : t;
+        });
+        return true;
+    case RoundingMode::TowardZero: fn([](auto x) { return std::trunc(x); }); return true;
+    case RoundingMode::Floor: fn([](auto x) { return std::floor(x); }); return true;
+    case RoundingMode::Stochastic: return false;
+    }
+    return false;
+}
 
 // "half_even", "half_away", "toward_zero", "floor", "stochastic".
 const char* roundingModeName(RoundingMode mode);
