@@ -185,7 +185,7 @@ void benchModel(const QString& modelPath, const Options& opt)
         });
         RunControl ctl;
         ctl.threads = threads;
-        const double full = medianSeconds(1, [&] { evaluateQuantized(qmodel, data, ctl); });
+        const double full = medianSeconds(opt.repeat, [&] { evaluateQuantized(qmodel, data, ctl); });
         table.add({QString::number(threads), ms(fp), rate(n, fp), ms(in), rate(n, in),
                    QString::number(in / fp, 'f', 2) + QStringLiteral("x"), ms(full),
                    rate(n, full)});

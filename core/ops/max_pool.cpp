@@ -37,16 +37,37 @@ std::vector<Shape> inferMaxPool(const Node& node, const std::vector<Shape>& in,
 }
 
 // One plane. Windows that lie wholly inside the input (always, without padding and ceil_mode)
-// take the unchecked loop; the border windows clip their taps to the input.
+// take unchecked loops; the border windows clip their taps to the input.
+// An inside row of windows first takes the max over the kH input rows, contiguously (it
+// vectorises), and then over the kW taps of each window in that row maximum.
 template <typename T>
-void maxPoolPlane(const WindowGeometry& g, const T* input, T* output)
+void maxPoolPlane(const WindowGeometry& g, const T* input, T* output, std::vector<T>& rowMax)
 {
     const int64_t inH = g.inSize[0], inW = g.inSize[1], outH = g.outSize[0], outW = g.outSize[1];
     const int64_t kH = g.kernel[0], kW = g.kernel[1], sY = g.strides[0], sX = g.strides[1];
     const int64_t dY = g.dilations[0], dX = g.dilations[1];
+    const bool no_x_padding = g.padBegin[1] == 0 && (outW - 1) * sX + (kW - 1) * dX < inW;
+    rowMax.resize(static_cast<size_t>(inW));
     for (int64_t out_y = 0; out_y < outH; ++out_y) {
         const int64_t y0 = out_y * sY - g.padBegin[0];
         const bool rows_inside = y0 >= 0 && y0 + (kH - 1) * dY < inH;
+        if (rows_inside && no_x_padding) {
+            // Every max starts from lowest() as below, so a NaN tap is skipped the same way.
+            std::fill(rowMax.begin(), rowMax.end(), std::numeric_limits<T>::lowest());
+            for (int64_t filter_y = 0; filter_y < kH; ++filter_y) {
+                const T* row = input + (y0 + filter_y * dY) * inW;
+                for (int64_t x = 0; x < inW; ++x)
+                    rowMax[x] = std::max(rowMax[x], row[x]);
+            }
+            for (int64_t out_x = 0; out_x < outW; ++out_x) {
+                const T* window = rowMax.data() + out_x * sX;
+                T best = std::numeric_limits<T>::lowest();
+                for (int64_t filter_x = 0; filter_x < kW; ++filter_x)
+                    best = std::max(best, window[filter_x * dX]);
+                output[out_y * outW + out_x] = best;
+            }
+            continue;
+        }
         for (int64_t out_x = 0; out_x < outW; ++out_x) {
             const int64_t x0 = out_x * sX - g.padBegin[1];
             T best = std::numeric_limits<T>::lowest();
@@ -95,8 +116,9 @@ Shape maxPool(const Node& node, const Shape& xShape, const T* x, std::vector<T>&
     const int64_t planes = xShape[0] * xShape[1];
     const int64_t inPlane = g.inSize[0] * g.inSize[1], outPlane = g.outSize[0] * g.outSize[1];
     y.resize(static_cast<size_t>(planes * outPlane));
+    std::vector<T> rowMax;
     for (int64_t plane = 0; plane < planes; ++plane)
-        maxPoolPlane(g, x + plane * inPlane, y.data() + plane * outPlane);
+        maxPoolPlane(g, x + plane * inPlane, y.data() + plane * outPlane, rowMax);
     return outShape;
 }
 

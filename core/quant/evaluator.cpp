@@ -161,9 +161,17 @@ void Evaluation::runRows(int64_t begin, int64_t count, const RunControl& ctl, Un
                     unit.local[static_cast<size_t>(i)], unit.scratch);
             return;
         }
+        // The layer's FP32 inputs, quantized here exactly as runLayer would quantize them (no
+        // copy of the float tensor).
         RtValues local;
-        for (const std::string& in : L.plan.inputs)
-            local[in].data = refs.at(in);
+        for (size_t k = 0; k < L.plan.inputs.size(); ++k) {
+            const std::string& in = L.plan.inputs[k];
+            const Tensor& r = refs.at(in);
+            if (r.dtype == DType::Float32 && rt.readsCodes(i, k))
+                local[in] = rt.quantizeFloat(in, r, i, begin);
+            else
+                local[in].data = r;
+        }
         RtLayerStats localStats;
         rt.runLayer(i, local, begin, &localStats, false);
         compare(local.at(L.plan.output), ref, begin, count, localStats,

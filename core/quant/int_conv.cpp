@@ -230,9 +230,8 @@ struct PaddedImage
 };
 
 // B words of group g: word (j, oy·outW + ox) = (x̃ at tap 2j, x̃ at tap 2j + 1) for that output
-// position; columns ≥ positions are 0. Returns max|x̃| over the patches (the Auto bound's max_x
-// as the GEMM path measures it).
-int64_t packPatches(const ConvParams& p, const PaddedImage& image, int64_t g, int64_t npad,
+// position; columns ≥ positions are 0.
+void packPatches(const ConvParams& p, const PaddedImage& image, int64_t g, int64_t npad,
                     int32_t* words)
 {
     const int64_t kh = p.kernelHeight, kw = p.kernelWidth;
@@ -248,7 +247,6 @@ int64_t packPatches(const ConvParams& p, const PaddedImage& image, int64_t g, in
                kx * p.dilationWidth;
     };
     static const int16_t kZeros[1] = {0};
-    int16_t max_abs = 0;
     for (int64_t j = 0; 2 * j < depth; ++j) {
         const int16_t* lo = tap(2 * j);
         const bool odd_tail = 2 * j + 1 >= depth; // odd depth: the last pair's high half is 0
@@ -259,21 +257,23 @@ int64_t packPatches(const ConvParams& p, const PaddedImage& image, int64_t g, in
             const int16_t* a = lo + oy * sy * image.width;
             const int16_t* b = hi + hi_step * oy * sy * image.width;
             int32_t* d = dst + oy * out_width;
-            for (int64_t ox = 0; ox < out_width; ++ox) {
-                const int16_t va = a[ox * sx], vb = b[hi_step * ox * sx];
-                d[ox] = packPair(va, vb);
-                max_abs = std::max<int16_t>(max_abs, std::max<int16_t>(va < 0 ? -va : va,
-                                                                       vb < 0 ? -vb : vb));
-            }
+            if (sx == 1 && hi_step == 1) // contiguous runs: the common case, vectorised
+                for (int64_t ox = 0; ox < out_width; ++ox)
+                    d[ox] = packPair(a[ox], b[ox]);
+            else
+                for (int64_t ox = 0; ox < out_width; ++ox)
+                    d[ox] = packPair(a[ox * sx], b[hi_step * ox * sx]);
         }
         std::fill(dst + out_height * out_width, dst + npad, 0); // padding columns
     }
-    return max_abs;
 }
 
 // Runs the packed path when the centred codes fit int16, the padding is non-negative and the
-// int32 bound holds for the whole input (max over the images ≥ max over the patches). Adds the
-// bias. Returns false to fall back.
+// int32 bound holds for the whole input. Adds the bias. Returns false to fall back. max_x is
+// taken over the input images, as the direct path does: with stride 1 every pixel lies in a
+// patch, so it equals the GEMM path's max over the patches; with a larger stride it can only
+// be larger, which at worst reports int64 use (AccumulatorStats::int64Used) for a layer whose
+// skipped pixels alone would have needed it — the accumulators are exact either way.
 bool packedConv(const ConvParams& p, const int32_t* x, const int32_t* w, int64_t* acc,
                 int64_t* max_x_out, int64_t* max_w_out)
 {
@@ -312,7 +312,6 @@ bool packedConv(const ConvParams& p, const int32_t* x, const int32_t* w, int64_t
     image.pixels.assign(static_cast<size_t>(p.inChannels * image.height * image.width), 0);
     std::vector<int32_t> b(static_cast<size_t>(pairs * npad));
     std::vector<int32_t> c(static_cast<size_t>(group_out * npad));
-    int64_t max_x = 0;
     for (int64_t n = 0; n < p.batch; ++n) {
         for (int64_t ch = 0; ch < p.inChannels; ++ch)
             for (int64_t y = 0; y < p.inHeight; ++y) {
@@ -323,7 +322,7 @@ bool packedConv(const ConvParams& p, const int32_t* x, const int32_t* w, int64_t
                     dst[i] = static_cast<int16_t>(src[i] - zx);
             }
         for (int64_t g = 0; g < p.group; ++g) {
-            max_x = std::max(max_x, packPatches(p, image, g, npad, b.data()));
+            packPatches(p, image, g, npad, b.data());
             int16GemmPacked(group_out, npad, pairs, a.data() + g * group_out * pairs, b.data(),
                             c.data());
             int64_t* dst = acc + (n * p.outChannels + g * group_out) * positions;
@@ -334,7 +333,7 @@ bool packedConv(const ConvParams& p, const int32_t* x, const int32_t* w, int64_t
             }
         }
     }
-    *max_x_out = max_x;
+    *max_x_out = max_image;
     *max_w_out = max_w;
     return true;
 }

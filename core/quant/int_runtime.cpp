@@ -212,6 +212,19 @@ RtValue IntRuntime::quantizeFloat(const std::string& tensor, const Tensor& f, in
     return out;
 }
 
+bool IntRuntime::readsCodes(int layer, size_t input) const
+{
+    const QuantizedLayer& L = m_qm.layers.at(static_cast<size_t>(layer));
+    if (input >= L.plan.inputs.size() || !m_qm.tensorConfig.count(L.plan.inputs[input]))
+        return false;
+    switch (L.kind) {
+    case LayerKind::Add:
+    case LayerKind::Concat: return true;
+    case LayerKind::Float: return false;
+    default: return input == 0;
+    }
+}
+
 const RtValue& IntRuntime::codesOf(const std::string& tensor, RtValues& values, int consumer,
                                    int64_t firstSample, bool cache, RtValue& scratch) const
 {

@@ -114,6 +114,10 @@ public:
     // Quantizes float values for `tensor` (static params, or dynamic from the values).
     RtValue quantizeFloat(const std::string& tensor, const Tensor& f, int consumer,
                           int64_t firstSample) const;
+    // True when runLayer(layer) reads plan input `input` as codes, quantizing a float value with
+    // quantizeFloat(tensor, value, layer, firstSample) (Add/Concat: every input; the other
+    // integer layers: the first; Float layers: none).
+    bool readsCodes(int layer, size_t input) const;
     static Tensor dequantize(const RtValue& v);
     static std::string quantizedName(const std::string& tensor) { return tensor + "#codes"; }
 
