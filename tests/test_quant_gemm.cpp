@@ -392,7 +392,8 @@ void TestQuantGemm::convHandComputed()
 void TestQuantGemm::randomConvMatchesNaive_data()
 {
     // Rows reach every conv path: dense convs through the packed int16 GEMM (odd depth, row and
-    // column tails of its 4 × 64 register block, strides, dilations), grouped/depthwise ones
+    // column tails of its 4 × 64 register block; stride 1 in its padded-row column layout,
+    // with and without dilation, and strided in the general layout), grouped/depthwise ones
     // direct, and codes too wide for int16 through the exact int64 GEMM.
     QTest::addColumn<int>("group");
     QTest::addColumn<int>("inChannels");
@@ -408,6 +409,7 @@ void TestQuantGemm::randomConvMatchesNaive_data()
     QTest::newRow("per-tensor Z_w, stride 2, dilation 2") << 1 << 2 << 3 << 0 << 2 << 2 << false << 8;
     QTest::newRow("3x3, odd depth, 7 outputs") << 1 << 3 << 7 << 3 << 1 << 1 << true << 8;
     QTest::newRow("1x1, 13 outputs") << 1 << 9 << 13 << 1 << 1 << 1 << false << 8;
+    QTest::newRow("3x3 dilation 2, stride 1") << 1 << 3 << 5 << 3 << 1 << 2 << true << 8;
     QTest::newRow("3x3 stride 2, 12-bit codes") << 1 << 4 << 5 << 3 << 2 << 1 << true << 12;
     QTest::newRow("3x3, 16-bit codes (int64 GEMM)") << 1 << 2 << 3 << 3 << 1 << 1 << true << 16;
     QTest::newRow("depthwise 16-bit codes") << 3 << 3 << 3 << 3 << 1 << 1 << true << 16;

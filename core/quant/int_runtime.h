@@ -25,7 +25,9 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/quant/engine.h"
@@ -49,11 +51,36 @@ struct RtLayerStats
     AccumulatorStats acc; // Conv / Gemm accumulators
 };
 
+// An allocator whose resize() leaves new elements default-initialised (for int64_t:
+// uninitialised) instead of zeroing them: the kernels write every accumulator, so zero-filling
+// a few MB per layer call first was pure memory traffic.
+template <typename T>
+struct DefaultInitAllocator : std::allocator<T>
+{
+    template <typename U>
+    struct rebind
+    {
+        using other = DefaultInitAllocator<U>;
+    };
+    using std::allocator<T>::allocator;
+    template <typename U>
+    void construct(U* p) noexcept
+    {
+        ::new (static_cast<void*>(p)) U;
+    }
+    template <typename U, typename... Args>
+    void construct(U* p, Args&&... args)
+    {
+        ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
+    }
+};
+
 // The matrix stage of a Conv/Gemm layer for a set of rows: accumulators and the parameters the
 // requantizer needs. Shared by the executor and explainElement.
 struct MatmulStage
 {
-    std::vector<int64_t> acc; // [outer, channels, inner]: exact, or wrapped under int32 mode
+    std::vector<int64_t, DefaultInitAllocator<int64_t>> acc; // [outer, channels, inner]: exact,
+                                                             // or wrapped under int32 mode
     Shape outShape;
     int64_t samples = 0;      // batch rows N
     int64_t outer = 0;        // N (Conv, Gemm) or N·leading dims (MatMul of rank > 2)
