@@ -500,6 +500,36 @@ private slots:
         QVERIFY(c.layers[0].propagated.mse != a.layers[0].propagated.mse);
     }
 
+    void referenceCacheGivesTheSameReport()
+    {
+        // Evaluations reusing cached FP32 references (the GUI's per-edit path) report exactly
+        // what a fresh evaluation reports, for another config too; a zero budget caches nothing.
+        auto cache = std::make_shared<ReferenceCache>();
+        EvaluateOptions cached;
+        cached.references = cache;
+        cached.batchSize = 30; // units of 25 + 5, 10
+        EvaluateOptions fresh = cached;
+        fresh.references = nullptr;
+        for (const char* preset : {"w8a8", "w4a8", "w8a8-trunc"}) {
+            const QuantizedModel qm = buildQuantizedModel(m_model, presetConfig(preset), m_stats);
+            const EvaluationReport a = evaluateQuantized(qm, m_eval, {}, fresh);
+            const EvaluationReport b = evaluateQuantized(qm, m_eval, {}, cached);
+            QVERIFY(cache->bytes() > 0);
+            for (size_t i = 0; i < a.layers.size(); ++i) {
+                QCOMPARE(b.layers[i].propagated.mse, a.layers[i].propagated.mse);
+                QCOMPARE(b.layers[i].local.mse, a.layers[i].local.mse);
+                QCOMPARE(b.layers[i].local.errorHist, a.layers[i].local.errorHist);
+                QCOMPARE(b.layers[i].propagated.valueHist, a.layers[i].propagated.valueHist);
+            }
+            for (size_t e = 0; e < a.exits.size(); ++e)
+                QCOMPARE(b.exits[e].agreement, a.exits[e].agreement);
+        }
+        ReferenceCache none(0);
+        QVERIFY(!none.store(0, 1, std::make_shared<const TensorMap>(TensorMap{{"t", Tensor::zeros(DType::Float32, {4})}})));
+        QCOMPARE(none.bytes(), int64_t(0));
+        QVERIFY(none.find(0, 1) == nullptr);
+    }
+
     void dynamicObserverQuantizesPerSample()
     {
         QuantConfig cfg = presetConfig("w8a8");

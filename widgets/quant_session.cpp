@@ -309,12 +309,16 @@ void QuantSession::Private::startEvaluation()
     const auto m = model;
     const auto stats = calib;
     const QuantConfig cfg = config;
+    if (references.model != m || references.data != data)
+        references = {m, data, std::make_shared<ReferenceCache>()};
+    EvaluateOptions options;
+    options.references = references.cache;
     setState(State::Evaluating);
     start(
         evalJob,
         QObject::tr("Evaluating the quantized model on %1")
             .arg(formatQuantity(data->size(), "image", "images")),
-        [this, m, stats, cfg, data](const RunControl& ctl) -> std::function<void()> {
+        [this, m, stats, cfg, data, options](const RunControl& ctl) -> std::function<void()> {
             QElapsedTimer timer;
             timer.start();
             auto owned = std::make_shared<OwnedQuantizedModel>();
@@ -322,7 +326,7 @@ void QuantSession::Private::startEvaluation()
             owned->qmodel = buildQuantizedModel(*m, cfg, *stats);
             ctl.check();
             auto report = std::make_shared<const EvaluationReport>(
-                evaluateQuantized(owned->qmodel, *data, ctl));
+                evaluateQuantized(owned->qmodel, *data, ctl, options));
             QuantEvaluationResult result;
             result.config = cfg;
             result.calib = stats;

@@ -65,6 +65,15 @@ struct QuantSession::Private
     std::shared_ptr<const Dataset> calibData;
     std::shared_ptr<const CalibrationStats> calib;
 
+    // FP32 references of the evaluation set, shared by every evaluation of this model and data
+    // (they do not depend on the config): edits re-run only the integer passes.
+    struct References
+    {
+        std::shared_ptr<const Model> model;
+        std::shared_ptr<const Dataset> data;
+        std::shared_ptr<ReferenceCache> cache;
+    } references;
+
     QuantEvaluationResult current; // what report() shows
     std::deque<QuantEvaluationResult> cache;
     size_t cacheSize = 4;

@@ -27,6 +27,7 @@
 #include "core/quant/layer_plan.h"
 #include "core/quant/observers.h"
 #include "core/quant/quant_config.h"
+#include "core/quant/reference_cache.h"
 
 namespace ql {
 
@@ -175,6 +176,9 @@ struct EvaluateOptions
 {
     int batchSize = 100;
     bool computeLocal = true; // local error (one more integer pass)
+    // FP32 references kept across calls for this model and this evaluation set (see
+    // reference_cache.h); null: computed afresh.
+    std::shared_ptr<ReferenceCache> references;
 };
 
 // Size and bit-operations of the quantized model vs FP32 (see ModelSize).

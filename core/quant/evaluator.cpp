@@ -19,6 +19,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <set>
 
 #include "core/error.h"
 #include "core/parallel.h"
@@ -49,6 +50,8 @@ struct Evaluation
     std::vector<int64_t> totals;    // perSample × samples (histogram stride)
     bool computeLocal = true;
     std::vector<std::vector<ExitSample>> exitSamples; // [exit][sample]
+    std::shared_ptr<ReferenceCache> cache;
+    std::set<std::string> referenced; // tensors runRows reads from the FP32 references
 
     Evaluation(const QuantizedModel& q, const Dataset& d)
         : qm(q), data(d), rt(q), executor(*q.model)
@@ -133,9 +136,15 @@ void Evaluation::runRows(int64_t begin, int64_t count, const RunControl& ctl, Un
 {
     TensorMap feeds;
     feeds[input] = data.slice(begin, count);
-    ExecOptions keepAll;
-    keepAll.keepAll = true;
-    const TensorMap refs = executor.run(feeds, ctl, keepAll);
+    std::shared_ptr<const TensorMap> kept = cache ? cache->find(begin, count) : nullptr;
+    if (!kept) {
+        ExecOptions keep;
+        keep.keep = referenced;
+        kept = std::make_shared<const TensorMap>(executor.run(feeds, ctl, keep));
+        if (cache)
+            cache->store(begin, count, kept);
+    }
+    const TensorMap& refs = *kept;
 
     auto after = [&](int i, const RtValues& values, const RtLayerStats& stats) {
         const QuantizedLayer& L = qm.layers[static_cast<size_t>(i)];
@@ -258,6 +267,14 @@ EvaluationReport evaluateQuantized(const QuantizedModel& qmodel, const Dataset& 
         ev.totals.push_back(per * samples);
     }
     ev.exitSamples.assign(model.exits.size(), std::vector<ExitSample>(static_cast<size_t>(samples)));
+    ev.cache = opts.references;
+    ev.referenced.insert(ev.input);
+    for (const QuantizedLayer& L : qmodel.layers) {
+        ev.referenced.insert(L.plan.output);
+        ev.referenced.insert(L.plan.inputs.begin(), L.plan.inputs.end());
+    }
+    for (const ExitInfo& e : model.exits)
+        ev.referenced.insert(e.output);
 
     UnitResult total = ev.makeUnit();
     RunControl inner; // one thread per unit; cancellation passes through
