@@ -2,6 +2,7 @@
 
 #include <Eigen/Core>
 
+#include "core/ops/conv_kernel.h"
 #include "core/ops/im2col.h"
 #include "core/ops/op_utils.h"
 
@@ -12,7 +13,8 @@
 //                             ox * stride_x - pad_left + filter_x * dilation_x]
 // where X reads as 0 outside the input (zero padding).
 //
-// General path: im2col per image and group — a [C/group * kH * kW, outH * outW] matrix whose
+// Stride 1 (the common 3×3 "same" conv): a GEMM straight over shifted views of the zero-padded
+// image (conv_kernel.h), no im2col. General path: im2col per image and group — a [C/group * kH * kW, outH * outW] matrix whose
 // column is the receptive field of one output pixel — then one GEMM with the group's
 // filters seen as a [M/group, C/group * kH * kW] matrix. A 1x1 / stride 1 / no-pad conv
 // skips im2col (the input plane already is that matrix). Depthwise convs (one input and one
@@ -141,7 +143,18 @@ void runConv(const Node& node, const std::vector<const Tensor*>& in, std::vector
     const bool depthwise = groupIn == 1 && groupOut == 1;
     const bool pointwise = d.kH == 1 && d.kW == 1 && d.strideY == 1 && d.strideX == 1 &&
                            d.padTop == 0 && d.padLeft == 0 && d.outH == d.inH && d.outW == d.inW;
-    std::vector<float> col(depthwise || pointwise ? 0 : static_cast<size_t>(kernelSize * outPlane));
+    // Stride 1 with non-negative padding (any dilation): the shifted-view GEMM, no im2col. The
+    // bottom/right padding is whatever gives windowGeometry's output size.
+    const ShiftedConv geometry{groupIn,     d.inH,       d.inW,     d.outH,
+                               d.outW,      d.kH,        d.kW,      d.dilationY,
+                               d.dilationX, d.padTop,    d.padLeft,
+                               d.outH + (d.kH - 1) * d.dilationY - d.inH - d.padTop,
+                               d.outW + (d.kW - 1) * d.dilationX - d.inW - d.padLeft};
+    const bool shifted = !depthwise && !pointwise && d.strideY == 1 && d.strideX == 1 &&
+                         geometry.padTop >= 0 && geometry.padLeft >= 0 &&
+                         geometry.padBottom >= 0 && geometry.padRight >= 0;
+    std::vector<float> col;     // im2col matrix of the general path
+    std::vector<float> scratch; // padded image of the shifted path
 
     for (int64_t image = 0; image < d.batch; ++image) {
         ctl.check();
@@ -153,10 +166,20 @@ void runConv(const Node& node, const std::vector<const Tensor*>& in, std::vector
                                b ? b->f[channel] : 0.0f, yImage + channel * outPlane);
             continue;
         }
+        if (shifted) {
+            for (int64_t group = 0; group < d.group; ++group)
+                shiftedConv(geometry, groupOut, xImage + group * groupIn * inPlane,
+                            w.f.data() + group * groupOut * kernelSize,
+                            b ? b->f.data() + group * groupOut : nullptr,
+                            yImage + group * groupOut * outPlane, scratch);
+            continue;
+        }
+
         for (int64_t group = 0; group < d.group; ++group) {
             const float* groupInput = xImage + group * groupIn * inPlane;
             const float* colData = groupInput;
             if (!pointwise) {
+                col.resize(static_cast<size_t>(kernelSize * outPlane));
                 im2col(d, groupInput, groupIn, col.data());
                 colData = col.data();
             }
