@@ -13,18 +13,6 @@ constexpr int64_t kLanes = 16;
 constexpr int kMaxRows = 4;
 constexpr int kMaxVectors = 4;
 
-inline Vec load(const float* p)
-{
-    Vec v;
-    std::memcpy(&v, p, sizeof v);
-    return v;
-}
-
-inline void store(float* p, Vec v)
-{
-    std::memcpy(p, &v, sizeof v);
-}
-
 // C[r][v·16 + i] = Σ_k w[r·K + k] · src(k)[v·16 + i] for MR rows and NV vectors, where
 // src(k) = base + offsets[k] (+ n0 by the caller).
 template <int MR, int NV>
@@ -35,8 +23,8 @@ void block(int64_t K, const float* w, const float* base, const int64_t* offsets,
     for (int64_t k = 0; k < K; ++k) {
         const float* src = base + offsets[k];
         Vec b[NV];
-        for (int v = 0; v < NV; ++v)
-            b[v] = load(src + v * kLanes);
+        for (int v = 0; v < NV; ++v) // unaligned loads (no helper taking or returning a Vec:
+            std::memcpy(&b[v], src + v * kLanes, sizeof(Vec)); // that ABI varies by ISA)
         for (int r = 0; r < MR; ++r) {
             const float wk = w[r * K + k];
             for (int v = 0; v < NV; ++v)
@@ -45,7 +33,7 @@ void block(int64_t K, const float* w, const float* base, const int64_t* offsets,
     }
     for (int r = 0; r < MR; ++r)
         for (int v = 0; v < NV; ++v)
-            store(c + r * c_stride + v * kLanes, acc[r][v]);
+            std::memcpy(c + r * c_stride + v * kLanes, &acc[r][v], sizeof(Vec));
 }
 
 template <int MR>

@@ -478,7 +478,11 @@ AutoQuantResult autoQuantize(const ExitScorer& scorer, const QuantConfig& base,
             BitAssignment u = search.state;
             for (auto& [n, bits] : u)
                 bits.weights = b;
-            search.evaluate(u, "uniform", "W" + std::to_string(b) + "A8");
+            // Appended piecewise: GCC 12 flags "W" + std::to_string(b) with a false -Wrestrict.
+            std::string label(1, 'W');
+            label += std::to_string(b);
+            label += "A8";
+            search.evaluate(u, "uniform", label);
         }
     search.greedy();
     // 3. Refinement.
