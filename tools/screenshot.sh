@@ -1,13 +1,27 @@
 #!/usr/bin/env bash
-# Regenerates docs/main-window.png: the GUI opens the bundled demo offscreen, evaluates it in
-# FP32, grabs the window at 1400x850 and quits. BUILD_DIR defaults to build/.
+# Regenerates the README's screenshots in docs/: the GUI opens the bundled demo offscreen,
+# evaluates it (FP32, then the default W8A8 config), grabs the window at 1400x850 on a page and
+# quits — once per page. BUILD_DIR defaults to build/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD_DIR=${BUILD_DIR:-build}
+APP="$BUILD_DIR/app/quantlens"
 mkdir -p docs
 # A throwaway settings location so the user's recent files and geometry are not used.
 export XDG_CONFIG_HOME
 XDG_CONFIG_HOME=$(mktemp -d)
 trap 'rm -rf "$XDG_CONFIG_HOME"' EXIT
-QT_QPA_PLATFORM=offscreen "$BUILD_DIR/app/quantlens" --screenshot docs/main-window.png
-echo "wrote docs/main-window.png"
+export QT_QPA_PLATFORM=offscreen
+shoot() { # PNG, then the app's screenshot flags
+    local png=$1
+    shift
+    "$APP" --screenshot "docs/$png" "$@"
+    echo "wrote docs/$png"
+}
+shoot main-window.png
+shoot quantize-page.png --screenshot-page quantPage
+# The drift chart with the default config pinned as baseline A against W8A8 truncation (B).
+shoot charts-page.png --screenshot-page chartsPage --screenshot-baseline w8a8-trunc
+shoot exits-page.png --screenshot-page exitsPage
+shoot inspector-page.png --screenshot-page inspectorPage
+shoot mixed-precision-page.png --screenshot-mixed-precision
