@@ -2,15 +2,18 @@
 // arithmetic, on the evaluation set — not a test (speed is machine-dependent; nothing here is
 // asserted). For each demo model and thread count:
 //   calibration           once per model (500 images), timed on its own;
-//   FP32 inference        Fp32Executor over all images;
-//   INT inference         the integer chain (IntRuntime::runChain), the same images;
-//   full evaluate         evaluateQuantized: FP32 reference + propagated + local error passes;
+//   FP32 evaluation       Fp32Executor over all images, top-1 per exit against the labels;
+//   W8A8 evaluation       the integer chain (IntRuntime::runChain) over the same images, its
+//                         exits dequantized and scored the same way;
+//   full evaluate         evaluateQuantized: FP32 reference + propagated + local error passes
+//                         and every metric (what `quantlens-cli evaluate` computes);
 //   re-evaluate           the same with the FP32 references cached by a first evaluation — what
 //                         the GUI pays per config edit (QuantSession keeps a ReferenceCache);
-// both inferences split the images into one contiguous chunk per thread, each chunk run in
-// 25-image batches by a single-threaded executor, so the INT/FP32 ratio compares the arithmetic and not the
-// threading. Times are the median of --repeat runs. The profiler then splits one INT run by
-// op type (times summed over threads), and peak RSS comes from getrusage().
+// both evaluations split the images into one contiguous chunk per thread, each chunk run in
+// 25-image batches by a single-threaded executor, so the W8A8/FP32 ratio compares the
+// arithmetic and not the threading. Times are the median of --repeat runs. The profiler then
+// splits one W8A8 run by op type (times summed over threads), and peak RSS comes from
+// getrusage().
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
@@ -18,6 +21,7 @@
 #include <sys/resource.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <thread>
@@ -167,23 +171,46 @@ void benchModel(const QString& modelPath, const Options& opt)
     Table table({{QStringLiteral("Threads"), true},
                  {QStringLiteral("FP32 ms"), true},
                  {QStringLiteral("FP32 img/s"), true},
-                 {QStringLiteral("INT ms"), true},
-                 {QStringLiteral("INT img/s"), true},
-                 {QStringLiteral("INT/FP32"), true},
+                 {QStringLiteral("W8A8 ms"), true},
+                 {QStringLiteral("W8A8 img/s"), true},
+                 {QStringLiteral("W8A8/FP32"), true},
                  {QStringLiteral("Full evaluate ms"), true},
                  {QStringLiteral("Eval img/s"), true},
                  {QStringLiteral("Re-evaluate ms"), true}});
     RunControl single;
     single.threads = 1;
+    // Top-1 hits per exit of the last timed pass of each kind (the chunks run in parallel).
+    const size_t exits = model.exits.size();
+    std::vector<std::atomic<int64_t>> fp32Hits(exits), intHits(exits);
+    auto countHits = [&](std::vector<std::atomic<int64_t>>& hits, size_t e, const Tensor& logits,
+                         int64_t begin, int64_t count) {
+        const int64_t classes = count ? logits.numel() / count : 0;
+        int64_t hit = 0;
+        for (int64_t r = 0; r < count; ++r)
+            hit += argmaxRow(logits.f.data() + r * classes, classes) == data.labels[size_t(begin + r)];
+        hits[e] += hit;
+    };
+    auto reset = [](std::vector<std::atomic<int64_t>>& hits) {
+        for (auto& h : hits)
+            h = 0;
+    };
     for (int threads : opt.threads) {
         const double fp = medianSeconds(opt.repeat, [&] {
+            reset(fp32Hits);
             chunked(n, threads, [&](int64_t begin, int64_t count) {
-                fp32.run({{input, data.slice(begin, count)}}, single);
+                const TensorMap out = fp32.run({{input, data.slice(begin, count)}}, single);
+                for (size_t e = 0; e < exits; ++e)
+                    countHits(fp32Hits, e, out.at(model.exits[e].output), begin, count);
             });
         });
         const double in = medianSeconds(opt.repeat, [&] {
+            reset(intHits);
             chunked(n, threads, [&](int64_t begin, int64_t count) {
-                integer.runChain({{input, data.slice(begin, count)}}, begin, single);
+                const RtValues values =
+                    integer.runChain({{input, data.slice(begin, count)}}, begin, single);
+                for (size_t e = 0; e < exits; ++e)
+                    countHits(intHits, e, IntRuntime::dequantize(values.at(model.exits[e].output)),
+                              begin, count);
             });
         });
         RunControl ctl;
@@ -199,6 +226,14 @@ void benchModel(const QString& modelPath, const Options& opt)
                    rate(n, full), ms(again)});
     }
     table.print();
+    auto accuracies = [&](const std::vector<std::atomic<int64_t>>& hits) {
+        QStringList parts;
+        for (const auto& h : hits)
+            parts << QString::number(100.0 * double(h.load()) / double(std::max<int64_t>(n, 1)), 'f', 1);
+        return parts.join(QStringLiteral(" / "));
+    };
+    std::printf("  top-1 per exit (%%): FP32 %s, W8A8 %s\n",
+                accuracies(fp32Hits).toUtf8().constData(), accuracies(intHits).toUtf8().constData());
 
     // One profiled INT run, one thread: where the integer time goes, by op type.
     Profiler profiler;
@@ -213,7 +248,7 @@ void benchModel(const QString& modelPath, const Options& opt)
     if (totals.empty()) {
         std::printf("  (no profile: the integer runtime has no profiler hook)\n");
     } else {
-        std::printf("\n  INT inference by op type (1 thread, %s ms wall)\n", ms(wall).toUtf8().constData());
+        std::printf("\n  W8A8 inference by op type (1 thread, %s ms wall)\n", ms(wall).toUtf8().constData());
         Table ops({{QStringLiteral("Op"), false},
                    {QStringLiteral("ms"), true},
                    {QStringLiteral("Share"), true},

@@ -6,6 +6,7 @@
 #include <limits>
 
 #include "core/error.h"
+#include "core/quant/int16_gemm.h"
 
 namespace ql {
 
@@ -143,7 +144,77 @@ void checkZeroPoints(const GemmParams& p)
         throw Error("integer GEMM: negative dimension");
 }
 
+// The packed int16 kernel (int16_gemm.h) on the centred codes x̃ = x − Z_x[n],
+// w̃ = w − Z_w[o], when they fit int16 and K·max|x̃|·max|w̃| ≤ 2^31 − 1 (then no partial sum
+// leaves int32): C[o][n] = Σ_k w̃[o,k]·x̃[n,k] with A = w̃, whose rows already hold each k pair
+// side by side, and B = x̃ᵀ in pairs. acc[n, o] = C[o][n] is then the exact zero-point-expanded
+// sum. Returns false to fall back.
+bool packedGemm(const GemmParams& p, const int32_t* x, const int32_t* w, int64_t* acc)
+{
+    constexpr int64_t kInt16Max = 32767;
+    const int64_t rows = p.rows, cols = p.cols, depth = p.depth;
+    const int64_t pairs = (depth + 1) / 2, even = depth / 2;
+    PackedGemmWeights owned;
+    const PackedGemmWeights* weights = p.packed;
+    if (!weights) {
+        owned = packGemmWeights(p, w);
+        weights = &owned;
+    }
+    const bool per_row = p.inputZeroPoint.size() > 1;
+    int64_t max_x = 0; // before packing, so that only values that fit int16 are narrowed
+    for (int64_t n = 0; n < rows; ++n) {
+        const int64_t z = p.inputZeroPoint[per_row ? n : 0];
+        for (int64_t k = 0; k < depth; ++k)
+            max_x = std::max(max_x, std::abs(int64_t(x[n * depth + k]) - z));
+    }
+    if (weights->pairs.empty() || max_x > kInt16Max ||
+        !int32AccumulatorSafe(depth, max_x, weights->maxAbs, 0))
+        return false;
+    const int64_t npad = packedColumns(rows);
+    std::vector<int32_t> b(static_cast<size_t>(pairs * npad), 0);
+    for (int64_t n = 0; n < rows; ++n) {
+        const int32_t z = p.inputZeroPoint[per_row ? n : 0];
+        const int32_t* row = x + n * depth;
+        for (int64_t j = 0; j < even; ++j)
+            b[j * npad + n] = packPair(row[2 * j] - z, row[2 * j + 1] - z);
+        if (pairs > even) // odd depth: the last pair's high half is 0
+            b[even * npad + n] = packPair(row[depth - 1] - z, 0);
+    }
+    std::vector<int32_t> c(static_cast<size_t>(cols * npad));
+    int16GemmPacked(cols, npad, pairs, weights->pairs.data(), b.data(), c.data());
+    for (int64_t n = 0; n < rows; ++n)
+        for (int64_t o = 0; o < cols; ++o)
+            acc[n * cols + o] = c[o * npad + n];
+    return true;
+}
+
 } // namespace
+
+PackedGemmWeights packGemmWeights(const GemmParams& params, const int32_t* w)
+{
+    const int64_t cols = params.cols, depth = params.depth;
+    const int64_t pairs = (depth + 1) / 2, even = depth / 2;
+    const bool per_col = params.weightZeroPoint.size() > 1;
+    PackedGemmWeights packed;
+    for (int64_t o = 0; o < cols; ++o) {
+        const int64_t z = params.weightZeroPoint[per_col ? o : 0];
+        for (int64_t k = 0; k < depth; ++k)
+            packed.maxAbs = std::max(packed.maxAbs, std::abs(int64_t(w[o * depth + k]) - z));
+    }
+    if (packed.maxAbs > 32767)
+        return packed; // the int64 path will run
+    packed.pairs.resize(static_cast<size_t>(cols * pairs));
+    for (int64_t o = 0; o < cols; ++o) {
+        const int32_t z = params.weightZeroPoint[per_col ? o : 0];
+        const int32_t* row = w + o * depth;
+        int32_t* dst = packed.pairs.data() + o * pairs;
+        for (int64_t j = 0; j < even; ++j)
+            dst[j] = packPair(row[2 * j] - z, row[2 * j + 1] - z);
+        if (pairs > even) // odd depth: the last pair's high half is 0
+            dst[even] = packPair(row[depth - 1] - z, 0);
+    }
+    return packed;
+}
 
 int64_t maxAbsCentered(const int32_t* codes, int64_t rows, int64_t depth,
                        const std::vector<int32_t>& zero_point)
@@ -172,6 +243,8 @@ void intGemmExact(const GemmParams& params, const int32_t* x, const int32_t* w, 
     const int64_t cols = params.cols;
     const int64_t depth = params.depth;
     if (rows == 0 || cols == 0)
+        return;
+    if (packedGemm(params, x, w, acc))
         return;
 
     // 1. Σ_k x·w over raw codes. |product| ≤ max|x|·max|w|; pick the widest K chunk whose
@@ -254,7 +327,9 @@ void intGemm(const GemmParams& params, const int32_t* x, const int32_t* w, int64
     if (params.accumulator == AccumulatorMode::Auto && rows > 0 && cols > 0) {
         const int64_t max_x = maxAbsCentered(x, rows, params.depth, params.inputZeroPoint);
         // Weights are [cols, depth] with a per-column zero point: per "row" of w.
-        const int64_t max_w = maxAbsCentered(w, cols, params.depth, params.weightZeroPoint);
+        const int64_t max_w = params.packed
+                                  ? params.packed->maxAbs
+                                  : maxAbsCentered(w, cols, params.depth, params.weightZeroPoint);
         safe = int32AccumulatorSafe(params.depth, max_x, max_w, max_bias);
     }
     finishAccumulators(acc, rows * cols, params.accumulator, safe, stats);

@@ -52,6 +52,20 @@ struct AccumulatorStats
     void merge(const AccumulatorStats& o);
 };
 
+// Weights prepared once for the packed int16 kernel and reused by every intGemm call with the
+// same w and weight zero points (IntRuntime keeps one per Gemm layer): for a Linear layer the
+// weights outnumber a small batch's inputs many times, so re-packing them per call cost more
+// than the multiplication.
+struct PackedGemmWeights
+{
+    std::vector<int32_t> pairs; // [cols][⌈depth/2⌉] (w − Z_w[o]) pairs; empty: not int16
+    int64_t maxAbs = 0;         // max |w − Z_w[o]|
+};
+
+struct GemmParams;
+// cols, depth and weightZeroPoint of params describe w.
+PackedGemmWeights packGemmWeights(const GemmParams& params, const int32_t* w);
+
 struct GemmParams
 {
     int64_t rows = 0;  // N
@@ -61,6 +75,7 @@ struct GemmParams
     std::vector<int32_t> weightZeroPoint{0}; // Z_w: size 1 or cols
     const int32_t* bias = nullptr;           // b[o], size cols; nullptr = no bias
     AccumulatorMode accumulator = AccumulatorMode::Auto;
+    const PackedGemmWeights* packed = nullptr; // optional: packGemmWeights(*this, w)
 };
 
 // x: [rows, depth] row-major codes; w: [cols, depth] row-major (a Linear/Gemm weight, or one

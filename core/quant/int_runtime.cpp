@@ -98,6 +98,14 @@ IntRuntime::IntRuntime(const QuantizedModel& qmodel) : m_qm(qmodel)
         p.stochastic = L.config.activations.rounding == RoundingMode::Stochastic;
         p.dynamicOutput =
             makesNewCodes(L.kind) && L.config.activations.observer == ObserverKind::Dynamic;
+        if (L.kind == LayerKind::Gemm && L.plan.weight.rank() == 2) {
+            GemmParams weights;
+            weights.cols = L.plan.weight.dim(0);
+            weights.depth = L.plan.weight.dim(1);
+            weights.weightZeroPoint = L.weightParams.zeroPoint;
+            if (int64_t(L.weightCodes.size()) == weights.cols * weights.depth)
+                p.gemmWeights = packGemmWeights(weights, L.weightCodes.data());
+        }
         if (L.kind == LayerKind::Concat) {
             const auto shape = g.shapes.find(L.plan.inputs.front());
             const int64_t rank = shape == g.shapes.end() ? 0 : int64_t(shape->second.size());
@@ -400,6 +408,8 @@ MatmulStage IntRuntime::matmulStage(int layer, const RtValue& x, int64_t firstSa
         p.weightZeroPoint = L.weightParams.zeroPoint;
         p.bias = st.bias.data();
         p.accumulator = L.config.accumulator;
+        if (!prep.gemmWeights.pairs.empty() && p.cols == L.plan.weight.dim(0))
+            p.packed = &prep.gemmWeights;
         st.outer = p.rows;
         st.inner = 1;
         st.outShape = xt.shape;

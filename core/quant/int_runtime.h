@@ -164,6 +164,7 @@ private:
         bool stochastic = false;        // activation rounding is stochastic
         bool dynamicOutput = false;     // output (S, Z) computed at run time
         int64_t concatAxis = 0;
+        PackedGemmWeights gemmWeights;  // Gemm: the weights packed once for intGemm
     };
 
     void runConvGemm(int layer, RtValues& values, int64_t firstSample, RtLayerStats* stats,
