@@ -142,8 +142,9 @@ private slots:
             QSKIP(qPrintable(c.skipped));
         }
         qInfo("max |ours - OpenCV| = %.3g (outputs up to %.3g)", c.maxAbsDiff, c.maxAbsRef);
-        // Both are float32 with different summation orders (im2col+Eigen vs OpenCV's own
-        // kernels): 1e-5 of the output range, at least 1e-5 absolute, covers rounding only.
+        // Both are float32 with different summation orders (our shifted-view GEMM or
+        // im2col + Eigen vs OpenCV's own kernels): 1e-5 of the output range, at least 1e-5
+        // absolute, covers rounding only.
         QVERIFY2(c.maxAbsDiff <= 1e-5 * std::max(c.maxAbsRef, 1.0),
                  qPrintable(QString("max abs diff %1").arg(c.maxAbsDiff)));
     }

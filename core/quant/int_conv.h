@@ -1,6 +1,9 @@
 #pragma once
-// Integer 2-D convolution (1-D as height 1) over im2col patches, reusing the integer GEMM
-// (spec §4 "Conv2d is the fully connected case over im2col patches").
+// Integer 2-D convolution (1-D as height 1): the GEMM of spec §4 ("Conv2d is the fully
+// connected case over im2col patches"), run by one of three exact paths — a direct kernel for
+// grouped/depthwise convs, the packed int16 GEMM (int16_gemm.h) for dense convs whose centred
+// codes fit int16 and whose int32 accumulation provably cannot overflow, and im2col + the
+// int64-capable integer GEMM for everything else. All three compute the same integers.
 //
 //   acc[n, o, oy, ox] = Σ_{c, ky, kx} (x[n, c, iy, ix] − Z_x) · (w[o, c, ky, kx] − Z_w[o]) + b[o]
 //   iy = oy·stride_h − pad_top + ky·dilation_h,  ix = ox·stride_w − pad_left + kx·dilation_w
