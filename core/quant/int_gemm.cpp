@@ -414,7 +414,9 @@ void requantizeLoop(const RequantParams& params, const int64_t* acc, int64_t out
 // and clamping R + Z_y, R is first clamped (in double, NaN → 0 as saturateToInt64 maps it) to
 // [activation_min − Z_y − 1, activation_max − Z_y + 1]: R is an integer, so it lies below
 // activation_min − Z_y exactly when its clamped value does, and likewise above — the clip
-// counts and the clamped codes are unchanged.
+// counts and the clamped codes are unchanged. (Kept apart from requantizeLoop on purpose: run
+// through that loop's int64 saturation this path stopped vectorising and requantization went
+// from 7 % to 20 % of an evaluation.)
 template <typename Round>
 void requantizeFloatLoop(const RequantParams& params, const int64_t* acc, int64_t outer,
                          int64_t channels, int64_t inner, bool per_channel, int32_t* out,
