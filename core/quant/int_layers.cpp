@@ -142,22 +142,22 @@ void IntRuntime::runAdd(int layer, RtValues& values, int64_t firstSample, RtLaye
     };
     // Float path, deterministic rounding: the same arithmetic with the mode hoisted out of the
     // loop (the common case; the general loop above calls roundToInt per element).
-    if (!fixed && withDeterministicRounding(rounding, [&](auto round) {
-            for (int64_t i = 0; i < n; ++i) {
-                const double sum = multiplier_a * double(qa[i] - zero_a) +
-                                   multiplier_b * double(qb[i] - zero_b);
-                y[i] = clampCounted(saturateToInt64(round(sum)) + zero_y, activation_min,
-                                    activation_max, low, high);
-            }
-        })) {
-        // done
-    } else if (prep.stochastic && a.data.rank() > 0 && a.data.shape[0] > 0) {
+    auto hoisted = [&](auto round) {
+        for (int64_t i = 0; i < n; ++i) {
+            const double sum =
+                multiplier_a * double(qa[i] - zero_a) + multiplier_b * double(qb[i] - zero_b);
+            y[i] = clampCounted(saturateToInt64(round(sum)) + zero_y, activation_min,
+                                activation_max, low, high);
+        }
+    };
+    const bool done = !fixed && withDeterministicRounding(rounding, hoisted);
+    if (!done && prep.stochastic && a.data.rank() > 0 && a.data.shape[0] > 0) {
         const int64_t samples = a.data.shape[0], per = n / samples;
         for (int64_t s = 0; s < samples; ++s) {
             Rng rng(rngSeed(m_qm.config.defaults.seed, layer, firstSample + s, RngStream::Requant));
             run(s * per, (s + 1) * per, &rng);
         }
-    } else {
+    } else if (!done) {
         run(0, n, nullptr);
     }
     if (stats) {
