@@ -36,6 +36,16 @@ std::vector<Shape> inferMaxPool(const Node& node, const std::vector<Shape>& in,
     return {out};
 }
 
+// The identity of max: −inf for float (an all-padding window stays −inf), lowest() for codes.
+template <typename T>
+constexpr T maxIdentity()
+{
+    if constexpr (std::numeric_limits<T>::has_infinity)
+        return -std::numeric_limits<T>::infinity();
+    else
+        return std::numeric_limits<T>::lowest();
+}
+
 // One plane. Windows that lie wholly inside the input (always, without padding and ceil_mode)
 // take unchecked loops; the border windows clip their taps to the input.
 // An inside row of windows first takes the max over the kH input rows, contiguously (it
@@ -52,8 +62,8 @@ void maxPoolPlane(const WindowGeometry& g, const T* input, T* output, std::vecto
         const int64_t y0 = out_y * sY - g.padBegin[0];
         const bool rows_inside = y0 >= 0 && y0 + (kH - 1) * dY < inH;
         if (rows_inside && no_x_padding) {
-            // Every max starts from lowest() as below, so a NaN tap is skipped the same way.
-            std::fill(rowMax.begin(), rowMax.end(), std::numeric_limits<T>::lowest());
+            // Every max starts from the identity as below, so a NaN tap is skipped the same way.
+            std::fill(rowMax.begin(), rowMax.end(), maxIdentity<T>());
             for (int64_t filter_y = 0; filter_y < kH; ++filter_y) {
                 const T* row = input + (y0 + filter_y * dY) * inW;
                 for (int64_t x = 0; x < inW; ++x)
@@ -61,7 +71,7 @@ void maxPoolPlane(const WindowGeometry& g, const T* input, T* output, std::vecto
             }
             for (int64_t out_x = 0; out_x < outW; ++out_x) {
                 const T* window = rowMax.data() + out_x * sX;
-                T best = std::numeric_limits<T>::lowest();
+                T best = maxIdentity<T>();
                 for (int64_t filter_x = 0; filter_x < kW; ++filter_x)
                     best = std::max(best, window[filter_x * dX]);
                 output[out_y * outW + out_x] = best;
@@ -70,7 +80,7 @@ void maxPoolPlane(const WindowGeometry& g, const T* input, T* output, std::vecto
         }
         for (int64_t out_x = 0; out_x < outW; ++out_x) {
             const int64_t x0 = out_x * sX - g.padBegin[1];
-            T best = std::numeric_limits<T>::lowest();
+            T best = maxIdentity<T>();
             if (rows_inside && x0 >= 0 && x0 + (kW - 1) * dX < inW) {
                 for (int64_t filter_y = 0; filter_y < kH; ++filter_y) {
                     const T* row = input + (y0 + filter_y * dY) * inW + x0;

@@ -267,6 +267,9 @@ void IntRuntime::runPool(int layer, RtValues& values, int64_t firstSample) const
     if (!average) { // max on the codes themselves
         RtValue out = codeValue({}, x.params);
         out.data.shape = maxPool(node, x.data.shape, x.data.q.data(), out.data.q);
+        // A window wholly in the padding is −inf in FP32, whose code is qmin.
+        for (int32_t& q : out.data.q)
+            q = std::max(q, x.params.qmin);
         values[L.plan.output] = std::move(out);
         return;
     }
