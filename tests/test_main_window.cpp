@@ -17,6 +17,7 @@
 #include "widgets/layer_table_view.h"
 #include "widgets/model_summary_widget.h"
 #include "widgets/session.h"
+#include "scratch_settings.h"
 
 using ql::MainWindow;
 
@@ -34,14 +35,8 @@ class TestMainWindow : public QObject
 private slots:
     void initTestCase()
     {
-        // Never touch the user's settings.
-        QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_settingsDir.isValid());
-        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settingsDir.path());
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
-        QCoreApplication::setOrganizationName(QStringLiteral("QuantLens"));
-        QCoreApplication::setApplicationName(QStringLiteral("QuantLensTest"));
-        QSettings().clear();
+        useScratchSettings(m_settingsDir, QStringLiteral("QuantLensTest"));
     }
 
     void opensModelAndRejectsBadFile()

@@ -21,6 +21,7 @@
 #include "widgets/quant_layer_model.h"
 #include "widgets/quant_session.h"
 #include "widgets/session.h"
+#include "scratch_settings.h"
 
 using ql::MainWindow;
 using ql::QuantLayerModel;
@@ -81,13 +82,8 @@ class TestQuantGui : public QObject
 private slots:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_settingsDir.isValid());
-        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settingsDir.path());
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
-        QCoreApplication::setOrganizationName(QStringLiteral("QuantLens"));
-        QCoreApplication::setApplicationName(QStringLiteral("QuantLensQuantGuiTest"));
-        QSettings().clear();
+        useScratchSettings(m_settingsDir, QStringLiteral("QuantLensQuantGuiTest"));
     }
 
     void truncationDriftAndExactUndo()
