@@ -129,7 +129,8 @@ QList<QPointF> vertical(double x, double top)
 // ---- ErrorHistogramChart ------------------------------------------------------------------
 
 ErrorHistogramChart::ErrorHistogramChart(QWidget* parent)
-    : ChartView(parent), m_localLine(new QLineSeries(this)), m_propLine(new QLineSeries(this)),
+    : LayerReportChart(parent), m_localLine(new QLineSeries(this)),
+      m_propLine(new QLineSeries(this)),
       m_localArea(makeArea(m_localLine, chartstyle::currentSecondary(), 90)),
       m_propArea(makeArea(m_propLine, chartstyle::current(), 90)),
       m_localMean(makeMarker(chartstyle::currentSecondary().darker(120), Qt::DashLine, 2.0)),
@@ -154,29 +155,29 @@ ErrorHistogramChart::ErrorHistogramChart(QWidget* parent)
     setExportName(QStringLiteral("error-histogram"));
     connect(this, &ChartView::plotClicked, this, [this](const QPointF& v) {
         if (layerReport())
-            emit outlierClicked(m_layer, v.x());
+            emit outlierClicked(selectedLayer(), v.x());
     });
     setHasData(false);
 }
 
-void ErrorHistogramChart::setReport(std::shared_ptr<const EvaluationReport> report)
+void LayerReportChart::setReport(std::shared_ptr<const EvaluationReport> report)
 {
     m_report = std::move(report);
     refresh();
 }
 
-void ErrorHistogramChart::setReport(const EvaluationReport& report)
+void LayerReportChart::setReport(const EvaluationReport& report)
 {
     setReport(std::make_shared<const EvaluationReport>(report));
 }
 
-void ErrorHistogramChart::setSelectedLayer(const QString& layer)
+void LayerReportChart::setSelectedLayer(const QString& layer)
 {
     m_layer = layer;
     refresh();
 }
 
-const LayerReport* ErrorHistogramChart::layerReport() const
+const LayerReport* LayerReportChart::layerReport() const
 {
     return findLayer(m_report.get(), m_layer);
 }
@@ -184,7 +185,7 @@ const LayerReport* ErrorHistogramChart::layerReport() const
 void ErrorHistogramChart::refresh()
 {
     const LayerReport* layer = layerReport();
-    if (!m_report) {
+    if (!report()) {
         setHasData(false);
         return;
     }
@@ -195,7 +196,7 @@ void ErrorHistogramChart::refresh()
     const Histogram& local = layer->local.errorHist;
     const Histogram& prop = layer->propagated.errorHist;
     if (prop.total() <= 0 && local.total() <= 0) {
-        setPlaceholderText(tr("No error samples for %1").arg(m_layer));
+        setPlaceholderText(tr("No error samples for %1").arg(selectedLayer()));
         return;
     }
     setHasData(true);
@@ -235,7 +236,7 @@ void ErrorHistogramChart::refresh()
                           ? tr("error e = r′ − r (real units)")
                           : tr("error e = r′ − r (real units; 1 LSB = S = %1)")
                                 .arg(chartstyle::number(double(scale.front()))));
-    chart()->setTitle(tr("%1 — quantization error").arg(m_layer));
+    chart()->setTitle(tr("%1 — quantization error").arg(selectedLayer()));
 }
 
 QString ErrorHistogramChart::toolTipAt(double x) const
@@ -257,7 +258,7 @@ QString ErrorHistogramChart::toolTipAt(double x) const
 // ---- ValueHistogramChart ------------------------------------------------------------------
 
 ValueHistogramChart::ValueHistogramChart(QWidget* parent)
-    : ChartView(parent), m_valueLine(new QLineSeries(this)),
+    : LayerReportChart(parent), m_valueLine(new QLineSeries(this)),
       m_valueArea(makeArea(m_valueLine, chartstyle::current(), 110)),
       m_clipLow(makeMarker(chartstyle::clip(), Qt::SolidLine, 2.0)),
       m_clipHigh(makeMarker(chartstyle::clip(), Qt::SolidLine, 2.0)),
@@ -291,32 +292,10 @@ ValueHistogramChart::ValueHistogramChart(QWidget* parent)
     setHasData(false);
 }
 
-void ValueHistogramChart::setReport(std::shared_ptr<const EvaluationReport> report)
-{
-    m_report = std::move(report);
-    refresh();
-}
-
-void ValueHistogramChart::setReport(const EvaluationReport& report)
-{
-    setReport(std::make_shared<const EvaluationReport>(report));
-}
-
-void ValueHistogramChart::setSelectedLayer(const QString& layer)
-{
-    m_layer = layer;
-    refresh();
-}
-
-const LayerReport* ValueHistogramChart::layerReport() const
-{
-    return findLayer(m_report.get(), m_layer);
-}
-
 void ValueHistogramChart::refresh()
 {
     const LayerReport* layer = layerReport();
-    if (!m_report) {
+    if (!report()) {
         setHasData(false);
         return;
     }
@@ -330,7 +309,7 @@ void ValueHistogramChart::refresh()
     double top = 0.0;
     const QList<QPointF> points = histogram::stepPoints(stats.valueHist, &top);
     if (points.isEmpty()) {
-        setPlaceholderText(tr("No value samples for %1").arg(m_layer));
+        setPlaceholderText(tr("No value samples for %1").arg(selectedLayer()));
         return;
     }
     setHasData(true);
@@ -364,12 +343,12 @@ void ValueHistogramChart::refresh()
         chartstyle::hideFromLegend(chart(), m_outHigh);
         const double low = 100.0 * stats.clipLowRate, high = 100.0 * stats.clipHighRate;
         chart()->setTitle(tr("%1 — values, %2 % clipped (low %3 %, high %4 %)")
-                              .arg(m_layer)
+                              .arg(selectedLayer())
                               .arg(low + high, 0, 'f', 2)
                               .arg(low, 0, 'f', 2)
                               .arg(high, 0, 'f', 2));
     } else {
-        chart()->setTitle(tr("%1 — values (output in FP32: no clipping)").arg(m_layer));
+        chart()->setTitle(tr("%1 — values (output in FP32: no clipping)").arg(selectedLayer()));
     }
 }
 

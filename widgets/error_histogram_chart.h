@@ -19,16 +19,34 @@ class QValueAxis;
 
 namespace ql {
 
-class ErrorHistogramChart : public ChartView
+// A chart of one layer of an evaluation report: keeps the report and the selected layer and
+// redraws (refresh()) when either changes.
+class LayerReportChart : public ChartView
 {
     Q_OBJECT
 public:
-    explicit ErrorHistogramChart(QWidget* parent = nullptr);
+    using ChartView::ChartView;
 
     void setReport(std::shared_ptr<const EvaluationReport> report);
     void setReport(const EvaluationReport& report);
     void setSelectedLayer(const QString& layer);
     QString selectedLayer() const { return m_layer; }
+
+protected:
+    virtual void refresh() = 0;
+    const EvaluationReport* report() const { return m_report.get(); }
+    const LayerReport* layerReport() const; // null: no report, or no such layer
+
+private:
+    std::shared_ptr<const EvaluationReport> m_report;
+    QString m_layer;
+};
+
+class ErrorHistogramChart : public LayerReportChart
+{
+    Q_OBJECT
+public:
+    explicit ErrorHistogramChart(QWidget* parent = nullptr);
 
     // For tests: the step outlines (2 points per bin + the two ends) and the mean markers.
     QLineSeries* localOutline() const { return m_localLine; }
@@ -43,12 +61,9 @@ signals:
     void outlierClicked(const QString& layer, double error);
 
 private:
-    void refresh();
+    void refresh() override;
     QString toolTipAt(double x) const;
-    const LayerReport* layerReport() const;
 
-    std::shared_ptr<const EvaluationReport> m_report;
-    QString m_layer;
     QLineSeries* m_localLine;
     QLineSeries* m_propLine;
     QAreaSeries* m_localArea;
@@ -59,28 +74,20 @@ private:
     QValueAxis* m_y;
 };
 
-class ValueHistogramChart : public ChartView
+class ValueHistogramChart : public LayerReportChart
 {
     Q_OBJECT
 public:
     explicit ValueHistogramChart(QWidget* parent = nullptr);
-
-    void setReport(std::shared_ptr<const EvaluationReport> report);
-    void setReport(const EvaluationReport& report);
-    void setSelectedLayer(const QString& layer);
-    QString selectedLayer() const { return m_layer; }
 
     QLineSeries* valueOutline() const { return m_valueLine; }
     QLineSeries* clipLowLine() const { return m_clipLow; }
     QLineSeries* clipHighLine() const { return m_clipHigh; }
 
 private:
-    void refresh();
+    void refresh() override;
     QString toolTipAt(double x) const;
-    const LayerReport* layerReport() const;
 
-    std::shared_ptr<const EvaluationReport> m_report;
-    QString m_layer;
     QLineSeries* m_valueLine;
     QAreaSeries* m_valueArea;
     QLineSeries* m_clipLow;
