@@ -12,6 +12,9 @@ PACKAGES=(
     xvfb xauth
 )
 
+# scripts/check-deps.sh reads the list from here.
+if [ "${1:-}" = "--list" ]; then printf '%s\n' "${PACKAGES[@]}"; exit 0; fi
+
 missing=()
 for p in "${PACKAGES[@]}"; do
     if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
