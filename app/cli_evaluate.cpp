@@ -14,6 +14,7 @@
 #include "app/cli_progress.h"
 #include "app/cli_quant.h"
 #include "app/text_table.h"
+#include "core/class_map.h"
 #include "core/error.h"
 #include "core/quant/report_io.h"
 #include "widgets/text_format.h"
@@ -234,6 +235,11 @@ int runEvaluate(const QStringList& args)
     const QString& calibDir = dataArgs.calibDir;
     const QString& dataDir = dataArgs.dataDir;
     const double calibSeconds = loaded.calibSeconds;
+    // Folders that cannot be the model's classes: say so instead of a silent 0 % top-1.
+    const std::optional<std::string> classMismatch = classMatchWarning(
+        data, model.exits.empty() ? 0 : model.exits.back().classes, false);
+    if (classMismatch)
+        printErr(QStringLiteral("warning: %1\n").arg(QString::fromStdString(*classMismatch)));
 
     const QuantizedModel qmodel = buildQuantizedModel(model, config, stats);
 
@@ -273,6 +279,8 @@ int runEvaluate(const QStringList& args)
                 .arg(QDir::toNativeSeparators(calibDir), formatCount(calib.size()),
                      QDir::toNativeSeparators(dataDir), formatCount(report.samples),
                      report.labelled ? QStringLiteral(", labelled") : QStringLiteral(", unlabelled"));
+    if (classMismatch)
+        text += QStringLiteral("warning: %1\n").arg(QString::fromStdString(*classMismatch));
     text += QStringLiteral("\nPer layer (SQNR in dB; mean error = mean of dequantized - FP32; "
                            "clip = share of codes at qmin/qmax)\n");
     text += layerTable(report);

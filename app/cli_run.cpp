@@ -9,9 +9,11 @@
 #include "app/cli_command.h"
 #include "app/cli_progress.h"
 #include "app/text_table.h"
+#include "core/class_map.h"
 #include "core/dataset.h"
 #include "core/fp32_eval.h"
 #include "core/onnx_import.h"
+#include "core/quant/quant_config.h"
 #include "widgets/prediction_stats.h"
 #include "widgets/text_format.h"
 
@@ -107,17 +109,25 @@ int runRun(const QStringList& args)
 {
     ArgParser parser(
         QStringLiteral("run"),
-        QStringLiteral("run --model MODEL.onnx --data DIR [--limit N] [--threads N] [--batch N]"),
+        QStringLiteral("run --model MODEL.onnx --data DIR [--config C.json] [--class-map FILE]\n"
+                       "    [--limit N] [--threads N] [--batch N]"),
         QStringLiteral(
-            "Load a folder of images with the preprocessing the model's input implies, run\n"
-            "the model in FP32 and print top-1 accuracy per exit. Class sub-folders give the\n"
-            "labels (sorted by name); a flat folder is unlabelled, and then only agreement\n"
-            "between exits and the spread of predictions are shown. Unreadable images are\n"
-            "skipped and listed on stderr."));
+            "Load a folder of images with the preprocessing the model's input implies (or\n"
+            "the one of --config: size, resize, scale, mean/std), run the model in FP32 and\n"
+            "print top-1 accuracy per exit. Class sub-folders give the labels (sorted by\n"
+            "name), or --class-map maps folder names to output indices (lines '<folder>\n"
+            "<index>', or ImageNet's '<synset> <description>' in output order). A folder\n"
+            "count that cannot match the model's outputs is warned about. A flat folder is\n"
+            "unlabelled, and then only agreement between exits and the spread of predictions\n"
+            "are shown. Unreadable images are skipped and listed on stderr."));
     parser.addOption(QStringLiteral("model"), QStringLiteral("MODEL.onnx"),
                      QStringLiteral("The ONNX model (required)"));
     parser.addOption(QStringLiteral("data"), QStringLiteral("DIR"),
                      QStringLiteral("Folder of images (required)"));
+    parser.addOption(QStringLiteral("config"), QStringLiteral("C.json"),
+                     QStringLiteral("Take the preprocessing from this config"));
+    parser.addOption(QStringLiteral("class-map"), QStringLiteral("FILE"),
+                     QStringLiteral("Folder name -> model output index (labels file)"));
     parser.addOption(QStringLiteral("limit"), QStringLiteral("N"),
                      QStringLiteral("Use at most N images, spread over the classes (default: all)"));
     parser.addOption(QStringLiteral("threads"), QStringLiteral("N"),
@@ -136,16 +146,32 @@ int runRun(const QStringList& args)
     const int batch = parser.intValue(QStringLiteral("batch"), 250, 1);
 
     const Model model = loadOnnxModel(QFile::encodeName(modelPath).toStdString());
+    const Preprocess pp =
+        parser.isSet(QStringLiteral("config"))
+            ? loadQuantConfig(QFile::encodeName(parser.value(QStringLiteral("config"))).toStdString())
+                  .preprocess
+            : defaultPreprocess(model);
+    const QString classMapPath = parser.value(QStringLiteral("class-map"));
+    const ClassMap classMap = parser.isSet(QStringLiteral("class-map"))
+                                  ? loadClassMap(QFile::encodeName(classMapPath).toStdString())
+                                  : ClassMap{};
     RunControl ctl;
     ctl.cancel = &interruptToken();
     ctl.threads = threads;
 
     ProgressLine loading(QStringLiteral("Loading images"));
     ctl.progress = loading.callback();
-    const Dataset data = loadImageFolder(QFile::encodeName(dataDir).toStdString(),
-                                         defaultPreprocess(model), limit, ctl);
+    Dataset data = loadImageFolder(QFile::encodeName(dataDir).toStdString(), pp, limit, ctl);
     loading.finish();
     reportSkipped(data);
+    // Scored against the deepest exit's outputs (every exit of a multi-exit model has them).
+    const int64_t classes = model.exits.empty() ? 0 : model.exits.back().classes;
+    if (!classMap.empty())
+        applyClassMap(data, classMap, classes, QFile::encodeName(classMapPath).toStdString());
+    const std::optional<std::string> mismatch =
+        classMatchWarning(data, classes, !classMap.empty());
+    if (mismatch)
+        printErr(QStringLiteral("warning: %1\n").arg(QString::fromStdString(*mismatch)));
 
     ProgressLine evaluating(QStringLiteral("Evaluating FP32"));
     ctl.progress = evaluating.callback();
@@ -168,12 +194,17 @@ int runRun(const QStringList& args)
     text += QStringLiteral("Data   %1: %2 images, ")
                 .arg(QDir::toNativeSeparators(dataDir), formatCount(data.size()));
     text += data.labelled()
-                ? QStringLiteral("%1 classes (labelled by sub-folder)\n").arg(data.classes.size())
+                ? QStringLiteral("%1 classes (%2)\n")
+                      .arg(QString::number(data.classes.size()),
+                           classMap.empty() ? QStringLiteral("labelled by sub-folder")
+                                            : QStringLiteral("mapped by %1").arg(classMapPath))
                 : QStringLiteral("unlabelled (no class sub-folders): accuracy is not available\n");
     if (!data.skipped.empty())
         text += QStringLiteral("       %1 skipped (listed on stderr)\n")
                     .arg(data.skipped.size() == 1 ? QStringLiteral("1 file")
                                                   : QStringLiteral("%1 files").arg(data.skipped.size()));
+    if (mismatch)
+        text += QStringLiteral("warning: %1\n").arg(QString::fromStdString(*mismatch));
     printOut(text + resultsText(model, data, result));
     return ExitOk;
 }

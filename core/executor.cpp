@@ -75,6 +75,22 @@ bool couplesSamples(const Node& node, const Graph& g, const std::set<std::string
         const std::vector<int64_t> axes = node.attrInts("axes");
         return axes.empty() || touchesAxisZero(axes, rank);
     }
+    if (op == "Transpose") { // moving the batch away from dim 0 mixes samples downstream
+        const std::vector<int64_t> perm = node.attrInts("perm");
+        return perm.empty() ? rank > 1 : perm[0] != 0;
+    }
+    if (op == "ReduceMean") {
+        if (node.inputs.size() > 1 && !node.inputs[1].empty()) {
+            const auto axes = constantAxes(node, g, 1);
+            return !axes || axes->empty() || touchesAxisZero(*axes, rank);
+        }
+        const std::vector<int64_t> axes = node.attrInts("axes");
+        return axes.empty() || touchesAxisZero(axes, rank);
+    }
+    if (op == "Split" || op == "LayerNormalization") {
+        const int64_t axis = node.attrInt("axis", op == "Split" ? 0 : -1);
+        return axis == 0 || axis == -rank;
+    }
     if (op == "Reshape") {
         std::vector<int64_t> target = node.attrInts("shape");
         if (node.inputs.size() > 1) {

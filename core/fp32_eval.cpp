@@ -10,6 +10,26 @@ int argmaxRow(const float* row, int64_t n)
     return n > 0 ? static_cast<int>(std::max_element(row, row + n) - row) : -1;
 }
 
+namespace {
+
+// Activations of one batch must stay bounded whatever the input size: 250 ImageNet images
+// through ResNet-18 would hold 0.8 GB in its first conv output alone. The per-sample cost is
+// estimated from the batch-1 shapes as the largest tensor times three (an op's input, its
+// output and one more live tensor such as a residual); the batch shrinks until that fits.
+constexpr int64_t kActivationBudgetBytes = int64_t{256} << 20;
+
+int64_t memoryBoundedBatch(const Model& model, int64_t requested)
+{
+    int64_t largest = 0;
+    for (const auto& [name, shape] : model.graph.shapes)
+        if (!model.graph.initializer(name))
+            largest = std::max(largest, numelOf(shape));
+    const int64_t perSample = std::max<int64_t>(largest * int64_t{sizeof(float)} * 3, 1);
+    return std::clamp<int64_t>(kActivationBudgetBytes / perSample, 1, std::max<int64_t>(requested, 1));
+}
+
+} // namespace
+
 Fp32EvalResult evaluateFp32(const Model& model, const Dataset& data, const RunControl& ctl,
                             int batchSize)
 {
@@ -30,7 +50,7 @@ Fp32EvalResult evaluateFp32(const Model& model, const Dataset& data, const RunCo
 
     const Fp32Executor executor(model);
     const int64_t total = data.size();
-    const int64_t step = std::max(batchSize, 1);
+    const int64_t step = memoryBoundedBatch(model, batchSize);
     for (int64_t begin = 0; begin < total; begin += step) {
         ctl.check();
         const int64_t count = std::min(step, total - begin);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "core/dynamic_shapes.h"
 #include "core/error.h"
 #include "core/op_registry.h"
 #include "core/ops/op_utils.h"
@@ -43,19 +44,13 @@ std::map<std::string, size_t> producerIndex(const Graph& g)
 
 } // namespace
 
-bool isFoldableOp(const std::string& opType)
-{
-    static const std::set<std::string> foldable{
-        "Constant", "Shape", "Gather", "Unsqueeze", "Squeeze", "Concat", "Cast",
-        "Reshape",  "Slice", "Mul",    "Add",       "Div",     "Sub",    "ConstantOfShape"};
-    return foldable.count(opType) != 0;
-}
-
 void foldConstants(Graph& g, const TypeHints& hints)
 {
     std::vector<Node> kept;
     for (Node& node : g.nodes) {
-        const OpDef* op = isFoldableOp(node.opType) ? findOp(node.opType) : nullptr;
+        // Any registered op: folding runs the op's own FP32 kernel, so no list of foldable
+        // ops to keep in sync (Identity on a deduplicated weight, Transpose of a constant...).
+        const OpDef* op = findOp(node.opType);
         std::vector<const Tensor*> in;
         Tensor carrier;
         bool constant = op != nullptr;
@@ -87,6 +82,7 @@ void foldConstants(Graph& g, const TypeHints& hints)
                 g.initializers[node.outputs[k]] = std::move(out[k]);
     }
     g.nodes = std::move(kept);
+    resolveDynamicShapes(g);
 }
 
 void removeDeadNodes(Graph& g)
@@ -163,10 +159,11 @@ void runShapePass(Graph& g, const TypeHints& hints)
         node.outputShapes.assign(node.outputs.size(), Shape{});
 
         // Batch-1 values of shape arithmetic (Shape -> Gather -> Concat -> Reshape chains),
-        // so that the Reshape behind them gets a concrete shape. A failure here only means
-        // the value stays unknown; the real run decides.
+        // so that the Reshape behind them gets a concrete shape. Any op whose inputs are all
+        // small known values qualifies. A failure here only means the value stays unknown;
+        // the real run decides.
         std::vector<Tensor> evaluated;
-        if (shapesKnown && isFoldableOp(node.opType)) {
+        if (shapesKnown) {
             std::vector<const Tensor*> in = constIn;
             Tensor carrier = shapeCarrier(inShapes.empty() ? Shape{} : inShapes[0]);
             if (node.opType == "Shape" && inputCount > 0)

@@ -23,14 +23,13 @@ struct TypeHint
 };
 using TypeHints = std::map<std::string, TypeHint>;
 
-// Ops evaluated at import when all their inputs are constants. Shape counts as constant when
-// its input's shape is fully static (no symbolic dim): with a symbolic batch the
-// Shape -> Gather -> Unsqueeze -> Concat -> Reshape chain stays in the graph and runs on the
-// real batch at execution (it costs microseconds), so models exported with a dynamic batch
-// keep working for every batch size. Static batch-1 models fold completely; the executor
-// runs those one sample at a time.
-bool isFoldableOp(const std::string& opType);
-
+// Folds every node whose inputs are all constant (initializers, or a Shape of a tensor
+// whose shape is fully static) by running its registered FP32 op, then resolves the shape
+// arithmetic of a dynamic batch (core/dynamic_shapes.h). With a symbolic batch the
+// Shape -> Gather -> Unsqueeze -> Concat -> Reshape chain becomes one Reshape with a constant
+// target that copies the batch dim (0), so models exported with a dynamic batch keep working
+// for every batch size. Static batch-1 models fold completely; the executor runs those one
+// sample at a time.
 void foldConstants(Graph& g, const TypeHints& hints);
 
 // Drops nodes none of whose outputs reach a graph output, and initializers nobody reads.

@@ -1,10 +1,12 @@
 // quantlens-cli end to end through QProcess: exit codes, the one-line error contract, and
 // the info/run output on the bundled demo assets.
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -17,6 +19,30 @@ namespace {
 QString demoData()
 {
     return QStringLiteral(QL_RESOURCE_DIR "/data/eval");
+}
+
+// A folder holding the first `perClass` images of some demo classes (ImageFolder layout).
+bool makeSubset(const QString& root, const QStringList& classes, int perClass)
+{
+    for (const QString& name : classes) {
+        const QDir source(demoData() + "/" + name);
+        if (!QDir(root).mkpath(name))
+            return false;
+        const QStringList files = source.entryList(QDir::Files, QDir::Name).mid(0, perClass);
+        for (const QString& file : files)
+            if (!QFile::copy(source.filePath(file), root + "/" + name + "/" + file))
+                return false;
+    }
+    return true;
+}
+
+QString top1Row(const QString& out) // the deepest exit's row of the run table
+{
+    const QStringList lines = out.split(QLatin1Char('\n'));
+    for (const QString& line : lines)
+        if (line.trimmed().startsWith(QStringLiteral("exit3")))
+            return line.trimmed();
+    return {};
 }
 
 // The error contract: exactly one line, "quantlens-cli: <message>".
@@ -151,6 +177,72 @@ private slots:
         QVERIFY(r.out.contains(QStringLiteral("Top-1")));
         // stderr is not a terminal here: progress comes as whole lines, no carriage returns.
         QVERIFY(!r.err.contains(QLatin1Char('\r')));
+    }
+
+    // 3 folders against 10 logits: labels 0..2 by sorted name cannot be the model's classes.
+    // A warning says so; with a class map the same folder scores against the right outputs.
+    void runWarnsAboutFoldersAndHonoursAClassMap()
+    {
+        QTemporaryDir dir;
+        const QString data = dir.filePath(QStringLiteral("subset"));
+        QVERIFY(makeSubset(data, {"1-trouser", "5-sandal", "8-bag"}, 20));
+        const QStringList base{QStringLiteral("run"), QStringLiteral("--model"), demoModel(),
+                               QStringLiteral("--data"), data};
+        const CliResult plain = runCli(base);
+        QVERIFY2(plain.exitCode == 0, qPrintable(plain.err));
+        QVERIFY2(plain.err.contains(QStringLiteral("warning: 3 class folders")), qPrintable(plain.err));
+        QVERIFY(plain.out.contains(QStringLiteral("against 10 model outputs")));
+
+        const QString map = dir.filePath(QStringLiteral("labels.txt"));
+        QFile file(map);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("# folder index\n1-trouser 1\n5-sandal 5\n8-bag 8\n");
+        file.close();
+        const CliResult mapped = runCli(base + QStringList{QStringLiteral("--class-map"), map});
+        QVERIFY2(mapped.exitCode == 0, qPrintable(mapped.err));
+        QVERIFY2(!mapped.err.contains(QStringLiteral("warning")), qPrintable(mapped.err));
+        QVERIFY(mapped.out.contains(QStringLiteral("mapped by")));
+        // Trousers, sandals and bags are the demo CNN's easiest classes (>= 96 % each on the
+        // full eval set); unmapped, the labels 0..2 would score near 0 %.
+        const QString row = top1Row(mapped.out);
+        const QRegularExpression percent(QStringLiteral("(\\d+\\.\\d+) %"));
+        const QRegularExpressionMatch m = percent.match(row);
+        QVERIFY2(m.hasMatch() && m.captured(1).toDouble() >= 90.0, qPrintable(row));
+
+        // A folder missing from the map is an error naming it (exit 3; after the loading
+        // progress lines, the one error line).
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write("1-trouser 1\n5-sandal 5\n");
+        file.close();
+        const CliResult missing = runCli(base + QStringList{QStringLiteral("--class-map"), map});
+        QCOMPARE(missing.exitCode, 3);
+        const QString last = missing.err.trimmed().section(QLatin1Char('\n'), -1);
+        QVERIFY2(last.startsWith(QStringLiteral("quantlens-cli: ")) &&
+                     last.contains(QStringLiteral("no entry for class folder '8-bag'")),
+                 qPrintable(missing.err));
+    }
+
+    // The identity map over all ten folders changes nothing.
+    void runWithIdentityClassMapMatchesPlainRun()
+    {
+        QTemporaryDir dir;
+        const QString map = dir.filePath(QStringLiteral("labels.txt"));
+        QFile file(map);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        const QStringList folders = QDir(demoData()).entryList(QDir::Dirs | QDir::NoDotAndDotDot,
+                                                               QDir::Name);
+        QCOMPARE(folders.size(), 10);
+        for (const QString& f : folders) // ImageNet's synset-mapping style: index = position
+            file.write((f + " " + f.section('-', 1) + " description\n").toUtf8());
+        file.close();
+        const QStringList base{QStringLiteral("run"), QStringLiteral("--model"), demoModel(),
+                               QStringLiteral("--data"), demoData(), QStringLiteral("--limit"),
+                               QStringLiteral("100")};
+        const CliResult plain = runCli(base);
+        const CliResult mapped = runCli(base + QStringList{QStringLiteral("--class-map"), map});
+        QVERIFY2(plain.exitCode == 0 && mapped.exitCode == 0, qPrintable(mapped.err));
+        QVERIFY(!top1Row(plain.out).isEmpty());
+        QCOMPARE(top1Row(mapped.out), top1Row(plain.out));
     }
 
     void runOnMissingFolder()

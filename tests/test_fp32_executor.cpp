@@ -1,6 +1,6 @@
 // The FP32 executor and evaluation on imported models: batch splitting across threads,
 // kept/freed tensors, feed validation, cancellation, opset-dependent semantics, the dynamic
-// batch Reshape chain, per-exit accuracy, and (optionally) torchvision models against PyTorch.
+// batch Reshape chain and per-exit accuracy (torchvision models: test_real_models.cpp).
 
 #include <QtTest>
 
@@ -23,8 +23,8 @@ private slots:
     void dynamicBatchReshapeChainRunsForAnyBatch()
     {
         // PyTorch's x.view(x.size(0), -1): Shape -> Gather(0) -> Unsqueeze -> Concat(-1) ->
-        // Reshape. With a symbolic batch the chain stays and follows the real batch; with a
-        // static batch it folds away (Constant nodes included).
+        // Reshape. With a symbolic batch the chain becomes one Reshape to [0, -1] (0 copies
+        // the real batch); with a static batch it folds away (Constant nodes included).
         for (const bool symbolic : {true, false}) {
             onnx::ModelProto m = newModel();
             auto* g = m.mutable_graph();
@@ -44,7 +44,9 @@ private slots:
             setInt(addNode(g, "Concat", {"n1", "minus_one"}, {"target"}), "axis", 0);
             addNode(g, "Reshape", {"x", "target"}, {"y"}, "view");
             const Model model = loadOnnxModelFromBytes(m.SerializeAsString(), "view.onnx");
-            QCOMPARE(model.graph.nodes.size(), static_cast<size_t>(symbolic ? 5 : 1));
+            QCOMPARE(model.graph.nodes.size(), static_cast<size_t>(1));
+            QCOMPARE(model.graph.initializer(model.graph.nodes[0].inputs[1])->i64,
+                     (std::vector<int64_t>{symbolic ? 0 : 1, -1}));
             QCOMPARE(model.graph.shapes.at("y"), (Shape{1, 24}));
             const Fp32Executor executor(model);
             const Tensor x = randomInput({symbolic ? 5 : 1, 2, 3, 4}, 7);
@@ -206,54 +208,6 @@ private slots:
         RunControl cancelled;
         cancelled.cancel = &token;
         QVERIFY_THROWS_EXCEPTION(Cancelled, evaluateFp32(model, data, cancelled, 4));
-    }
-
-    // Optional: models written by tools/make_torchvision_onnx.py into $QL_TORCHVISION_DIR
-    // (too big to commit). Checks MACs against the published counts and our output against
-    // PyTorch's on the script's fixed random input.
-    void torchvisionModels_data()
-    {
-        QTest::addColumn<QString>("name");
-        QTest::addColumn<double>("gmacs");
-        QTest::newRow("resnet18") << "resnet18" << 1.814;
-        QTest::newRow("mobilenet_v2") << "mobilenet_v2" << 0.301;
-    }
-
-    void torchvisionModels()
-    {
-        QFETCH(QString, name);
-        QFETCH(double, gmacs);
-        const QString dir = qEnvironmentVariable("QL_TORCHVISION_DIR");
-        if (dir.isEmpty() || !QFile::exists(dir + "/" + name + ".onnx"))
-            QSKIP("set QL_TORCHVISION_DIR to the output of tools/make_torchvision_onnx.py");
-        const Model model = loadOnnxModel((dir + "/" + name + ".onnx").toStdString());
-        const double measured = model.totalMacs() / 1e9;
-        qInfo("%s: %.4f GMACs, %.3f M params, %zu nodes", qPrintable(name), measured,
-              model.totalParams() / 1e6, model.graph.nodes.size());
-        QVERIFY2(std::abs(measured - gmacs) / gmacs < 0.01, qPrintable(QString::number(measured)));
-
-        auto readRaw = [&](const QString& file, Shape shape) {
-            QFile f(dir + "/" + file);
-            if (!f.open(QIODevice::ReadOnly))
-                return Tensor{};
-            const QByteArray bytes = f.readAll();
-            std::vector<float> v(bytes.size() / sizeof(float));
-            std::memcpy(v.data(), bytes.data(), v.size() * sizeof(float));
-            return Tensor::fromFloat(std::move(shape), std::move(v));
-        };
-        const Tensor input = readRaw(name + ".input.raw", {2, 3, 224, 224});
-        const Tensor reference = readRaw(name + ".output.raw", {2, 1000});
-        QVERIFY(!input.empty() && !reference.empty());
-        const TensorMap out = Fp32Executor(model).run({{model.graph.inputs[0].name, input}});
-        const Tensor& ours = out.at(model.graph.outputs[0].name);
-        float refMax = 0.0f;
-        for (float v : reference.f)
-            refMax = std::max(refMax, std::abs(v));
-        const float diff = maxAbsDiff(ours, reference);
-        qInfo("%s: max |ours - torch| = %g (logits up to %g)", qPrintable(name), diff, refMax);
-        // 50 layers of float GEMMs summed in different orders than oneDNN/MKL: a relative
-        // 1e-4 of the logit range is far above rounding noise and far below any real bug.
-        QVERIFY(diff <= 1e-4f * std::max(refMax, 1.0f));
     }
 };
 

@@ -71,10 +71,10 @@ private slots:
         addValue(g->mutable_input(), "x", {1, 4});
         addValue(g->mutable_output(), "y", {1, 4});
         addNode(g, "Relu", {"x"}, {"r"}, "relu");
-        addNode(g, "HardSwish", {"r"}, {"y"}, "act");
+        addNode(g, "Mish", {"r"}, {"y"}, "act");
         const QString e =
             errorOf([&] { loadOnnxModelFromBytes(m.SerializeAsString(), "hs.onnx"); });
-        QVERIFY2(e.startsWith("hs.onnx: unsupported op 'HardSwish' (node 'act'); supported: Add, "
+        QVERIFY2(e.startsWith("hs.onnx: unsupported op 'Mish' (node 'act'); supported: Add, "
                               "AveragePool, BatchNormalization,"),
                  qPrintable(e));
         QVERIFY(e.contains("Conv") && e.contains("Softmax") && !e.contains("\n"));
@@ -82,7 +82,7 @@ private slots:
         // An op from another domain is named with its domain.
         g->mutable_node(1)->set_domain("com.example");
         const QString d = errorOf([&] { loadOnnxModelFromBytes(m.SerializeAsString(), "d.onnx"); });
-        QVERIFY2(d.startsWith("d.onnx: unsupported op 'com.example.HardSwish' (node 'act')"),
+        QVERIFY2(d.startsWith("d.onnx: unsupported op 'com.example.Mish' (node 'act')"),
                  qPrintable(d));
     }
 
