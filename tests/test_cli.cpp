@@ -162,6 +162,31 @@ private slots:
         verifyOneErrorLine(r.err);
         QVERIFY2(r.err.contains(QStringLiteral("/nonexistent/images")), qPrintable(r.err));
     }
+
+    // Issue 16: `--out /dev/full` exited 0. A save to a device is written in place and its
+    // error reported; so is output sent to a full stdout (`config init > /dev/full`).
+    void savesToDevFullFail()
+    {
+        const CliResult r = runCli({QStringLiteral("config"), QStringLiteral("init"),
+                                    QStringLiteral("--model"), demoModel(),
+                                    QStringLiteral("--out"), QStringLiteral("/dev/full")});
+        QCOMPARE(r.exitCode, 3);
+        verifyOneErrorLine(r.err);
+        QVERIFY2(r.err.contains(QStringLiteral("/dev/full: cannot write: No space left on device")),
+                 qPrintable(r.err));
+
+        QProcess p;
+        p.setStandardOutputFile(QStringLiteral("/dev/full"));
+        p.start(QStringLiteral(QL_CLI_PATH),
+                {QStringLiteral("config"), QStringLiteral("init"), QStringLiteral("--model"),
+                 demoModel()});
+        QVERIFY(p.waitForFinished(300000));
+        const QString err = QString::fromUtf8(p.readAllStandardError());
+        QCOMPARE(p.exitCode(), 3);
+        verifyOneErrorLine(err);
+        QVERIFY2(err.contains(QStringLiteral("standard output: cannot write: No space left on device")),
+                 qPrintable(err));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -10,13 +10,13 @@
 #include <QtCore/QJsonArray>
 #include <QtCore/QJsonDocument>
 #include <QtCore/QJsonObject>
-#include <QtCore/QSaveFile>
 #include <QtCore/QString>
 
 #include <algorithm>
 #include <cmath>
 #include <set>
 
+#include "core/atomic_write.h"
 #include "core/error.h"
 #include "core/quant/quant_config.h"
 
@@ -446,16 +446,7 @@ std::string serializeQuantConfig(const QuantConfig& c)
 
 void saveQuantConfig(const QuantConfig& config, const std::string& path)
 {
-    const std::string text = serializeQuantConfig(config);
-    QSaveFile file(QString::fromStdString(path));
-    if (!file.open(QIODevice::WriteOnly))
-        throw Error(path + ": cannot write: " + file.errorString().toStdString());
-    if (file.write(text.data(), qint64(text.size())) != qint64(text.size())) {
-        file.cancelWriting();
-        throw Error(path + ": cannot write: " + file.errorString().toStdString());
-    }
-    if (!file.commit())
-        throw Error(path + ": cannot write: " + file.errorString().toStdString());
+    writeFileAtomic(path, serializeQuantConfig(config));
 }
 
 } // namespace ql
