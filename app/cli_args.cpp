@@ -1,6 +1,9 @@
 #include "app/cli_command.h"
 
 #include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <cstdio>
 
 namespace ql::cli {
 
@@ -151,14 +154,33 @@ QString ArgParser::helpText() const
     return text;
 }
 
+namespace {
+
+std::atomic<int> g_stdoutError{0}; // progress may print from worker threads
+
+void noteStdoutFailure()
+{
+    int none = 0;
+    g_stdoutError.compare_exchange_strong(none, errno != 0 ? errno : EIO);
+}
+
+} // namespace
+
 void printOut(const QString& text)
 {
-    std::fputs(text.toUtf8().constData(), stdout);
+    if (std::fputs(text.toUtf8().constData(), stdout) == EOF)
+        noteStdoutFailure();
+}
+
+int standardOutputError()
+{
+    return g_stdoutError.load();
 }
 
 void printErr(const QString& text)
 {
-    std::fflush(stdout);
+    if (std::fflush(stdout) == EOF)
+        noteStdoutFailure();
     std::fputs(text.toUtf8().constData(), stderr);
 }
 

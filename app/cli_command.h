@@ -101,5 +101,8 @@ CancelToken& interruptToken();
 // UTF-8 output helpers.
 void printOut(const QString& text);
 void printErr(const QString& text);
+// The errno of the first failed write to stdout by printOut (0: none yet). main() reports it:
+// output sent to a full disk or /dev/full is a failed save, not exit 0.
+int standardOutputError();
 
 } // namespace ql::cli

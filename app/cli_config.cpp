@@ -5,6 +5,7 @@
 
 #include "app/cli_command.h"
 #include "app/cli_quant.h"
+#include "core/preprocess_check.h"
 #include "core/quant/layer_plan.h"
 #include "widgets/text_format.h"
 
@@ -110,6 +111,7 @@ int runCheck(const QStringList& args)
     const QuantConfig unchecked = loadQuantConfig(path);
     const std::vector<std::string> names = configLayerNames(model, unchecked.defaults.fusion);
     const QuantConfig config = loadQuantConfig(path, &names);
+    requireValidPreprocess(config.preprocess, path + ": preprocessing", &model);
     if (!config.model.sha256.empty() && config.model.sha256 != model.sha256)
         throw Error(path + ": model.sha256: the config was made for another file (" +
                     config.model.fileName + ", " + config.model.sha256.substr(0, 12) +

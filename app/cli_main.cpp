@@ -2,7 +2,10 @@
 // this file only dispatches and maps errors to exit codes.
 #include <QCoreApplication>
 
+#include <cerrno>
 #include <csignal>
+#include <cstdio>
+#include <system_error>
 
 #include "app/cli_command.h"
 #include "core/error.h"
@@ -109,6 +112,23 @@ int dispatch(const QStringList& args)
     return command->run(args.mid(1));
 }
 
+// Output printed to stdout is a save too (`config init > cfg.json`): a full disk or
+// `> /dev/full` must not end in exit 0 with a truncated file. Buffered bytes are flushed here
+// and any write error seen on stdout is reported.
+int checkStandardOutput()
+{
+    errno = 0;
+    const bool flushed = std::fflush(stdout) == 0;
+    if (flushed && !std::ferror(stdout))
+        return ExitOk;
+    int err = standardOutputError(); // the first failure, when a print already failed
+    if (err == 0)
+        err = !flushed && errno != 0 ? errno : EIO;
+    std::fprintf(stderr, "quantlens-cli: standard output: cannot write: %s\n",
+                 std::error_code(err, std::generic_category()).message().c_str());
+    return ExitBadInput;
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -120,7 +140,8 @@ int main(int argc, char** argv)
     std::signal(SIGINT, onInterrupt);
 
     try {
-        return dispatch(QCoreApplication::arguments().mid(1));
+        const int code = dispatch(QCoreApplication::arguments().mid(1));
+        return code == ExitOk ? checkStandardOutput() : code;
     } catch (const UsageError& e) {
         return usageError(QString::fromStdString(e.what()), e.command());
     } catch (const ql::Cancelled&) {

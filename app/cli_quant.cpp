@@ -7,6 +7,7 @@
 #include "app/cli_progress.h"
 #include "core/error.h"
 #include "core/onnx_import.h"
+#include "core/preprocess_check.h"
 #include "core/quant/exit_scorer.h"
 #include "core/quant/layer_plan.h"
 
@@ -62,6 +63,7 @@ QuantConfig configFromArgs(const Model& model, const ArgParser& parser, const QS
     const QuantConfig unchecked = loadQuantConfig(path);
     const std::vector<std::string> names = configLayerNames(model, unchecked.defaults.fusion);
     QuantConfig config = loadQuantConfig(path, &names);
+    requireValidPreprocess(config.preprocess, path + ": preprocessing", &model);
     if (!config.model.sha256.empty() && config.model.sha256 != model.sha256)
         printErr(QStringLiteral("warning: %1 was made for %2 (sha256 %3…), not for this file\n")
                      .arg(configPath, QString::fromStdString(config.model.fileName),

@@ -1,5 +1,6 @@
 // quantlens: the desktop GUI. quantlens [MODEL.onnx] [--data DIR]
 #include <QApplication>
+#include <QBuffer>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
@@ -11,11 +12,37 @@
 
 #include "app/main_window.h"
 #include "app/mixed_precision_page.h"
+#include "core/atomic_write.h"
+#include "core/error.h"
 #include "core/parallel.h"
 #include "widgets/quant_session.h"
 #include "widgets/session.h"
 
 namespace {
+
+// The image encoded in memory (format from the suffix, PNG without one), then the one atomic
+// writer (core/atomic_write.h).
+bool saveScreenshot(QWidget& window, const QString& path, QString* error)
+{
+    const QString suffix = QFileInfo(path).suffix();
+    const QByteArray format = suffix.isEmpty() ? QByteArray("PNG") : suffix.toLatin1();
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    if (!window.grab().save(&buffer, format.constData())) {
+        *error = QStringLiteral("%1: cannot encode the screenshot as %2")
+                     .arg(path, QString::fromLatin1(format));
+        return false;
+    }
+    try {
+        ql::writeFileAtomic(QFile::encodeName(path).toStdString(),
+                            std::string_view(bytes.constData(), size_t(bytes.size())));
+    } catch (const ql::Error& e) {
+        *error = QString::fromStdString(e.what());
+        return false;
+    }
+    return true;
+}
 
 // With no files on the command line, reopen what was open last time; on first launch (or
 // when those files are gone) open the bundled demo.
@@ -86,9 +113,10 @@ void scheduleScreenshot(ql::MainWindow& window, const QString& path, const QStri
         }
         auto grab = [&window, path] {
             QTimer::singleShot(600, &window, [&window, path] {
-                const bool ok = window.grab().save(path);
+                QString error;
+                const bool ok = saveScreenshot(window, path, &error);
                 if (!ok)
-                    std::fprintf(stderr, "quantlens: cannot write %s\n", qPrintable(path));
+                    std::fprintf(stderr, "quantlens: %s\n", qPrintable(error));
                 QCoreApplication::exit(ok ? 0 : 1);
             });
         };

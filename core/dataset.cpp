@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
-#include <cctype>
 #include <cmath>
 #include <exception>
 #include <filesystem>
@@ -17,6 +16,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "core/error.h"
+#include "core/preprocess_check.h"
 
 namespace ql {
 
@@ -24,94 +24,13 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const char* const kImageExtensions[] = {".png", ".jpg", ".jpeg", ".bmp", ".pgm",
-                                        ".ppm", ".tif", ".tiff", ".webp"};
-
-bool isImageFile(const fs::path& p)
-{
-    std::string ext = p.extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return std::find(std::begin(kImageExtensions), std::end(kImageExtensions), ext) !=
-           std::end(kImageExtensions);
-}
-
-bool isHidden(const fs::path& p)
-{
-    const std::string name = p.filename().string();
-    return !name.empty() && name[0] == '.';
-}
-
-bool isRegularFile(const fs::path& p)
-{
-    std::error_code ec;
-    return fs::is_regular_file(p, ec);
-}
-
 bool isDirectory(const fs::path& p)
 {
     std::error_code ec;
     return fs::is_directory(p, ec);
 }
 
-// Sorted children of dir (byte order of the UTF-8 names, i.e. Python's sorted()).
-std::vector<fs::path> sortedChildren(const fs::path& dir)
-{
-    std::vector<fs::path> out;
-    std::error_code ec;
-    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
-        if (!isHidden(it->path()))
-            out.push_back(it->path());
-    std::sort(out.begin(), out.end(),
-              [](const fs::path& a, const fs::path& b) { return a.string() < b.string(); });
-    return out;
-}
-
-// Image files under dir, recursively (as torchvision's make_dataset walks a class folder),
-// sorted by path.
-std::vector<fs::path> imagesUnder(const fs::path& dir)
-{
-    std::vector<fs::path> out;
-    for (const fs::path& p : sortedChildren(dir)) {
-        if (isDirectory(p)) {
-            std::vector<fs::path> sub = imagesUnder(p);
-            out.insert(out.end(), sub.begin(), sub.end());
-        } else if (isRegularFile(p) && isImageFile(p)) {
-            out.push_back(p);
-        }
-    }
-    std::sort(out.begin(), out.end(),
-              [](const fs::path& a, const fs::path& b) { return a.string() < b.string(); });
-    return out;
-}
-
-struct Candidate
-{
-    std::string path;
-    int label = -1;
-};
-
-void validate(const std::string& root, const Preprocess& pp)
-{
-    auto fail = [&](const std::string& why) { throw Error(root + ": preprocessing " + why); };
-    if (pp.channels != 1 && pp.channels != 3)
-        fail("channels must be 1 (grayscale) or 3 (RGB), got " + std::to_string(pp.channels));
-    if (pp.height <= 0 || pp.width <= 0)
-        fail("size must be positive, got " + std::to_string(pp.height) + "x" +
-             std::to_string(pp.width));
-    if (pp.resizeShorter < 0)
-        fail("resizeShorter must be >= 0");
-    auto checkPerChannel = [&](const std::vector<float>& v, const char* what) {
-        if (v.size() != 1 && v.size() != static_cast<size_t>(pp.channels))
-            fail(std::string(what) + " needs 1 or " + std::to_string(pp.channels) +
-                 " values, got " + std::to_string(v.size()));
-    };
-    checkPerChannel(pp.mean, "mean");
-    checkPerChannel(pp.std, "std");
-    for (float s : pp.std)
-        if (!(std::abs(s) > 0.0f))
-            fail("std must be non-zero");
-}
+using Candidate = ScannedImage;
 
 // Read the file ourselves and decode from memory: cv::imread's char* path would break on
 // paths it cannot represent, and reading first lets a zero-byte file get a precise reason.
@@ -198,13 +117,25 @@ cv::Mat resizeTo(const cv::Mat& img, const Preprocess& pp)
     const int shorter = pp.resizeShorter > 0 ? pp.resizeShorter
                                              : static_cast<int>(std::lround(256.0 * crop / 224.0));
     // As torchvision: the shorter side becomes `shorter`, the longer one int(shorter·long/short).
+    // An elongated image (1 x 100000) would make a huge intermediate: refused (the caller
+    // lists the file as skipped) beyond 2^27 pixels, before any int overflow.
+    int64_t longer = 0;
+    if (img.rows <= img.cols)
+        longer = static_cast<int64_t>(shorter) * img.cols / img.rows;
+    else
+        longer = static_cast<int64_t>(shorter) * img.rows / img.cols;
+    constexpr int64_t kMaxResizedPixels = int64_t(1) << 27;
+    if (longer > kMaxResizedPixels / std::max(shorter, 1))
+        throw Error("too elongated for shorter-side resize: " + std::to_string(img.cols) + "x" +
+                    std::to_string(img.rows) + " would become " + std::to_string(shorter) +
+                    " by " + std::to_string(longer) + " pixels");
     int rows = 0, cols = 0;
     if (img.rows <= img.cols) {
         rows = shorter;
-        cols = static_cast<int>(static_cast<int64_t>(shorter) * img.cols / img.rows);
+        cols = static_cast<int>(longer);
     } else {
         cols = shorter;
-        rows = static_cast<int>(static_cast<int64_t>(shorter) * img.rows / img.cols);
+        rows = static_cast<int>(longer);
     }
     // A crop larger than the resized image (non-square crop, small resizeShorter): grow
     // the resize until the crop fits rather than pad.
@@ -283,53 +214,9 @@ std::string loadOne(const std::string& path, const Preprocess& pp, const PixelTa
     }
 }
 
-struct Scan
-{
-    std::vector<std::string> classes;
-    std::vector<std::vector<Candidate>> byClass; // one list when unlabelled
-    std::vector<SkippedFile> skipped;            // images outside class folders
-};
-
-Scan scanRoot(const fs::path& root)
-{
-    Scan scan;
-    std::vector<fs::path> subdirs, looseImages;
-    for (const fs::path& p : sortedChildren(root)) {
-        if (isDirectory(p))
-            subdirs.push_back(p);
-        else if (isRegularFile(p) && isImageFile(p))
-            looseImages.push_back(p);
-    }
-    bool imageFolder = false;
-    std::vector<std::vector<fs::path>> perDir;
-    for (const fs::path& d : subdirs) {
-        perDir.push_back(imagesUnder(d));
-        imageFolder = imageFolder || !perDir.back().empty();
-    }
-    if (imageFolder) {
-        // Every (non-hidden) sub-folder is a class, even an empty one, so label indices match
-        // torchvision's ImageFolder over the same tree.
-        for (size_t i = 0; i < subdirs.size(); ++i) {
-            scan.classes.push_back(subdirs[i].filename().string());
-            std::vector<Candidate> list;
-            for (const fs::path& f : perDir[i])
-                list.push_back({f.string(), static_cast<int>(i)});
-            scan.byClass.push_back(std::move(list));
-        }
-        for (const fs::path& f : looseImages)
-            scan.skipped.push_back({f.string(), "image outside the class folders (ignored)"});
-    } else {
-        std::vector<Candidate> list;
-        for (const fs::path& f : looseImages)
-            list.push_back({f.string(), -1});
-        scan.byClass.push_back(std::move(list));
-    }
-    return scan;
-}
-
 // The order files are tried in: with a limit, round-robin over classes (i-th file of each
 // class in turn) so a small limit covers every class; without one, plain sorted order.
-std::vector<Candidate> candidateOrder(const Scan& scan, bool roundRobin)
+std::vector<Candidate> candidateOrder(const FolderScan& scan, bool roundRobin)
 {
     std::vector<Candidate> order;
     if (!roundRobin) {
@@ -408,8 +295,8 @@ Tensor Dataset::slice(int64_t begin, int64_t count) const
                                                 images.f.begin() + (begin + count) * row));
 }
 
-Dataset loadImageFolder(const std::string& root, const Preprocess& pp, int limit,
-                        const RunControl& ctl)
+static Dataset loadFolder(const std::string& root, const Preprocess& pp, int limit,
+                           const RunControl& ctl)
 {
     const fs::path rootPath(root);
     if (!isDirectory(rootPath)) {
@@ -418,10 +305,10 @@ Dataset loadImageFolder(const std::string& root, const Preprocess& pp, int limit
             throw Error(root + ": not a folder");
         throw Error(root + ": folder does not exist");
     }
-    validate(root, pp);
+    requireValidPreprocess(pp, root + ": preprocessing");
     ctl.check();
 
-    Scan scan = scanRoot(rootPath);
+    FolderScan scan = scanImageFolder(root, ctl.cancel);
     const std::vector<Candidate> order = candidateOrder(scan, limit > 0);
     const int64_t wanted =
         limit > 0 ? std::min<int64_t>(limit, order.size()) : static_cast<int64_t>(order.size());
@@ -545,6 +432,22 @@ Dataset loadImageFolder(const std::string& root, const Preprocess& pp, int limit
     ds.images = Tensor::fromFloat(shape, std::move(data));
     ctl.report(wanted, wanted);
     return ds;
+}
+
+Dataset loadImageFolder(const std::string& root, const Preprocess& pp, int limit,
+                        const RunControl& ctl)
+{
+    try {
+        return loadFolder(root, pp, limit, ctl);
+    } catch (const std::bad_alloc&) {
+        // The samples are held as C·H·W floats each; say what did not fit instead of letting
+        // std::bad_alloc reach the user as an internal error.
+        const double mib = 4.0 * pp.channels * pp.height * pp.width / (1024.0 * 1024.0);
+        throw Error(root + ": not enough memory to hold the images at " +
+                    std::to_string(pp.channels) + "x" + std::to_string(pp.height) + "x" +
+                    std::to_string(pp.width) + " (" + std::to_string(int64_t(std::ceil(mib))) +
+                    " MiB each); load fewer images or use a smaller preprocessing size");
+    }
 }
 
 } // namespace ql

@@ -4,11 +4,13 @@
 // Layout: ImageFolder (<root>/<class-name>/<file>.png; classes sorted by name give label
 // indices, as torchvision does) or a flat folder of images (unlabelled: accuracy then means
 // agreement with FP32). A corrupt or unreadable image is skipped and reported by name and
-// reason; a folder with no usable image is an ql::Error.
+// reason; a folder with no usable image is an ql::Error. The walk itself (symbolic links,
+// loops, duplicates, unreadable folders) is described in core/folder_scan.h.
 
 #include <string>
 #include <vector>
 
+#include "core/folder_scan.h"
 #include "core/graph.h"
 #include "core/progress.h"
 
@@ -32,12 +34,6 @@ struct Preprocess
 };
 
 Preprocess defaultPreprocess(const Model& model);
-
-struct SkippedFile
-{
-    std::string path;
-    std::string reason;
-};
 
 struct Dataset
 {

@@ -1,12 +1,12 @@
 #include "core/npy.h"
 
 #include <QtCore/QFile>
-#include <QtCore/QSaveFile>
 
 #include <algorithm>
 #include <cstring>
 #include <limits>
 
+#include "core/atomic_write.h"
 #include "core/error.h"
 
 namespace ql {
@@ -339,12 +339,7 @@ NpyArray decodeNpy(const std::string& bytes, const std::string& displayName)
 
 void writeNpy(const std::string& path, const NpyArray& a)
 {
-    const std::string bytes = encodeNpy(a);
-    QSaveFile file(QString::fromStdString(path));
-    if (!file.open(QIODevice::WriteOnly))
-        throw Error(path + ": cannot write: " + file.errorString().toStdString());
-    if (file.write(bytes.data(), qint64(bytes.size())) != qint64(bytes.size()) || !file.commit())
-        throw Error(path + ": cannot write: " + file.errorString().toStdString());
+    writeFileAtomic(path, encodeNpy(a));
 }
 
 NpyArray readNpy(const std::string& path)

@@ -55,8 +55,8 @@ NpyArray npyFromCodes(const Tensor& codes, int64_t lo, int64_t hi);
 std::string encodeNpy(const NpyArray& a);
 NpyArray decodeNpy(const std::string& bytes, const std::string& displayName);
 
-// Files. writeNpy is atomic (QSaveFile: a temporary file renamed over `path`), so a failed
-// write leaves any previous file untouched; it throws ql::Error naming the path.
+// Files. writeNpy is atomic (core/atomic_write.h: a synced temporary file renamed over `path`),
+// so a failed write leaves any previous file untouched; it throws ql::Error naming the path.
 void writeNpy(const std::string& path, const NpyArray& a);
 NpyArray readNpy(const std::string& path);
 

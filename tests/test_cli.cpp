@@ -254,6 +254,77 @@ private slots:
         verifyOneErrorLine(r.err);
         QVERIFY2(r.err.contains(QStringLiteral("/nonexistent/images")), qPrintable(r.err));
     }
+
+    // Issue 16: `--out /dev/full` exited 0. A save to a device is written in place and its
+    // error reported; so is output sent to a full stdout (`config init > /dev/full`).
+    void savesToDevFullFail()
+    {
+        const CliResult r = runCli({QStringLiteral("config"), QStringLiteral("init"),
+                                    QStringLiteral("--model"), demoModel(),
+                                    QStringLiteral("--out"), QStringLiteral("/dev/full")});
+        QCOMPARE(r.exitCode, 3);
+        verifyOneErrorLine(r.err);
+        QVERIFY2(r.err.contains(QStringLiteral("/dev/full: cannot write: No space left on device")),
+                 qPrintable(r.err));
+
+        QProcess p;
+        p.setStandardOutputFile(QStringLiteral("/dev/full"));
+        p.start(QStringLiteral(QL_CLI_PATH),
+                {QStringLiteral("config"), QStringLiteral("init"), QStringLiteral("--model"),
+                 demoModel()});
+        QVERIFY(p.waitForFinished(300000));
+        const QString err = QString::fromUtf8(p.readAllStandardError());
+        QCOMPARE(p.exitCode(), 3);
+        verifyOneErrorLine(err);
+        QVERIFY2(err.contains(QStringLiteral("standard output: cannot write: No space left on device")),
+                 qPrintable(err));
+    }
+
+    // Issue 16 item 6b: 20000x20000 preprocessing on the 28x28 demo model passed `config check`
+    // and then died with std::bad_alloc (exit 1). Now refused with the JSON path, exit 3; a
+    // size the model cannot take (32x32) is refused too.
+    void configCheckRefusesHostilePreprocessing()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("cfg.json"));
+        CliResult r = runCli({QStringLiteral("config"), QStringLiteral("init"),
+                              QStringLiteral("--model"), demoModel(), QStringLiteral("--out"),
+                              path});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QJsonObject config = QJsonDocument::fromJson(file.readAll()).object();
+        file.close();
+        const struct
+        {
+            int side;
+            const char* message;
+        } cases[] = {{20000, ": preprocessing: 1x20000x20000 = 400000000 values per image"},
+                     {32, ": preprocessing.height: 32 does not match 28"}};
+        for (const auto& c : cases) {
+            QJsonObject pp = config[QStringLiteral("preprocessing")].toObject();
+            pp[QStringLiteral("height")] = c.side;
+            pp[QStringLiteral("width")] = c.side;
+            config[QStringLiteral("preprocessing")] = pp;
+            QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            file.write(QJsonDocument(config).toJson());
+            file.close();
+            for (const QString& command : {QStringLiteral("check"), QStringLiteral("evaluate")}) {
+                const QStringList args =
+                    command == QLatin1String("check")
+                        ? QStringList{QStringLiteral("config"), command, QStringLiteral("--model"),
+                                      demoModel(), QStringLiteral("--config"), path}
+                        : QStringList{command, QStringLiteral("--model"), demoModel(),
+                                      QStringLiteral("--calib"), demoData(),
+                                      QStringLiteral("--config"), path};
+                r = runCli(args);
+                QCOMPARE(r.exitCode, 3);
+                verifyOneErrorLine(r.err);
+                QVERIFY2(r.err.contains(path + QLatin1String(c.message)), qPrintable(r.err));
+            }
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCli)

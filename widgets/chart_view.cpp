@@ -1,6 +1,7 @@
 #include "widgets/chart_view.h"
 
 #include <QApplication>
+#include <QBuffer>
 #include <QClipboard>
 #include <QContextMenuEvent>
 #include <QDir>
@@ -20,6 +21,9 @@
 #include <QtCharts/QValueAxis>
 
 #include <cmath>
+
+#include "core/atomic_write.h"
+#include "core/error.h"
 
 namespace ql {
 
@@ -113,6 +117,15 @@ ChartView::ChartView(QWidget* parent) : QChartView(parent), m_placeholder(new QL
     setEmptyText(tr("Open a calibration folder to evaluate"));
 }
 
+void ChartView::setChart(QChart* chart)
+{
+    QChart* previous = QChartView::chart();
+    if (chart == previous)
+        return;
+    QChartView::setChart(chart); // removes `previous` from the scene
+    delete previous;
+}
+
 void ChartView::setPlaceholderText(const QString& text)
 {
     m_placeholder->setText(text);
@@ -177,25 +190,53 @@ QImage ChartView::toImage()
     return grab().toImage();
 }
 
-bool ChartView::exportPng(const QString& path)
+// The encoded bytes go through the one atomic writer (see core/atomic_write.h).
+static bool saveBytes(const QString& path, const QByteArray& bytes, QString* error)
 {
-    return toImage().save(path, "PNG");
+    try {
+        ql::writeFileAtomic(QFile::encodeName(path).toStdString(),
+                            std::string_view(bytes.constData(), size_t(bytes.size())));
+        return true;
+    } catch (const ql::Error& e) {
+        if (error)
+            *error = QString::fromStdString(e.what());
+        return false;
+    }
 }
 
-bool ChartView::exportSvg(const QString& path)
+bool ChartView::exportPng(const QString& path, QString* error)
 {
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    if (!toImage().save(&buffer, "PNG")) {
+        if (error)
+            *error = tr("%1: cannot encode the chart as PNG").arg(path);
+        return false;
+    }
+    return saveBytes(path, bytes, error);
+}
+
+bool ChartView::exportSvg(const QString& path, QString* error)
+{
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
     QSvgGenerator generator;
-    generator.setFileName(path);
+    generator.setOutputDevice(&buffer);
     generator.setSize(viewport()->size());
     generator.setViewBox(QRect(QPoint(0, 0), viewport()->size()));
     generator.setTitle(chart() ? chart()->title() : QString());
     generator.setDescription(tr("QuantLens chart"));
     QPainter painter;
-    if (!painter.begin(&generator))
+    if (!painter.begin(&generator)) {
+        if (error)
+            *error = tr("%1: cannot render the chart as SVG").arg(path);
         return false;
+    }
     render(&painter); // vector output of the scene (QGraphicsView::render)
     painter.end();
-    return QFileInfo(path).size() > 0;
+    return saveBytes(path, bytes, error);
 }
 
 void ChartView::copyImage()
@@ -225,16 +266,18 @@ void ChartView::exportPngInteractive()
 {
     const QString path = askExportPath(this, tr("Export PNG"), m_exportName, QStringLiteral("png"),
                                        tr("PNG images (*.png)"));
-    if (!path.isEmpty() && !exportPng(path))
-        QMessageBox::warning(this, tr("Export PNG"), tr("Cannot write %1.").arg(path));
+    QString error;
+    if (!path.isEmpty() && !exportPng(path, &error))
+        QMessageBox::warning(this, tr("Export PNG"), error);
 }
 
 void ChartView::exportSvgInteractive()
 {
     const QString path = askExportPath(this, tr("Export SVG"), m_exportName, QStringLiteral("svg"),
                                        tr("SVG images (*.svg)"));
-    if (!path.isEmpty() && !exportSvg(path))
-        QMessageBox::warning(this, tr("Export SVG"), tr("Cannot write %1.").arg(path));
+    QString error;
+    if (!path.isEmpty() && !exportSvg(path, &error))
+        QMessageBox::warning(this, tr("Export SVG"), error);
 }
 
 void ChartView::mousePressEvent(QMouseEvent* event)

@@ -48,6 +48,12 @@ public:
 
     explicit ChartView(QWidget* parent = nullptr);
 
+    // Takes ownership of `chart` and deletes the previous one. QChartView::setChart only
+    // "releases ownership" of the chart it replaces, so the default QChart that QChartView's
+    // constructor creates was leaked by every chart here (LeakSanitizer, issue 16). This
+    // hides the non-virtual base function: charts call setChart() unqualified and get it.
+    void setChart(QChart* chart);
+
     // Non-empty: the chart is hidden and `text` is shown centred instead.
     void setPlaceholderText(const QString& text);
     QString placeholderText() const;
@@ -71,8 +77,10 @@ public:
     QString exportName() const { return m_exportName; }
 
     QImage toImage();
-    bool exportPng(const QString& path);
-    bool exportSvg(const QString& path);
+    // Rendered in memory, then saved with ql::writeFileAtomic: a failed export keeps the old
+    // file and returns false with `error` naming the file and the reason.
+    bool exportPng(const QString& path, QString* error = nullptr);
+    bool exportSvg(const QString& path, QString* error = nullptr);
 
 public slots:
     void resetZoom();

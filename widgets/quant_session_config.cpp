@@ -4,6 +4,7 @@
 #include <QFileInfo>
 
 #include "core/error.h"
+#include "core/preprocess_check.h"
 #include "core/quant/report_io.h"
 #include "widgets/config_commands.h"
 #include "widgets/quant_session_p.h"
@@ -145,6 +146,8 @@ void QuantSession::openConfig(const QString& path)
                                    : planLayers(*d->model, foreign.defaults.fusion);
         const std::vector<std::string> names = plan.layerNames();
         foreign = loadQuantConfig(localPath(path), &names);
+        requireValidPreprocess(foreign.preprocess, localPath(path) + ": preprocessing",
+                               d->model.get());
     } catch (const std::exception& e) {
         emit failed(title, QString::fromUtf8(e.what()));
         return;

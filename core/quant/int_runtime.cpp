@@ -271,6 +271,27 @@ QuantParams IntRuntime::dynamicParams(int layer, double lo, double hi) const
 void IntRuntime::runLayer(int layer, RtValues& values, int64_t firstSample, RtLayerStats* stats,
                           bool cacheInputs) const
 {
+    // An arithmetic refusal deep in a kernel ("requantization multiplier 6.6e+10 is too large")
+    // gets the model file and the layer here, where both are known.
+    try {
+        runLayerKernel(layer, values, firstSample, stats, cacheInputs);
+    } catch (const Error& e) {
+        const std::string what = e.what();
+        const std::string& file = m_qm.model ? m_qm.model->path : std::string();
+        if (!file.empty() && what.compare(0, file.size(), file) == 0)
+            throw; // already in context
+        const QuantizedLayer& L = m_qm.layers.at(static_cast<size_t>(layer));
+        const std::string quoted = "'" + L.plan.name + "'";
+        const std::string where = what.find(quoted) != std::string::npos
+                                      ? std::string()
+                                      : "layer " + quoted + " (" + L.plan.opType + "): ";
+        throw Error((file.empty() ? std::string() : file + ": ") + where + what);
+    }
+}
+
+void IntRuntime::runLayerKernel(int layer, RtValues& values, int64_t firstSample,
+                                RtLayerStats* stats, bool cacheInputs) const
+{
     switch (m_qm.layers.at(static_cast<size_t>(layer)).kind) {
     case LayerKind::Conv:
     case LayerKind::Gemm: runConvGemm(layer, values, firstSample, stats, cacheInputs); return;

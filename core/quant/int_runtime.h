@@ -122,6 +122,7 @@ public:
     // Runs layer `layer` reading its inputs from `values` (missing names: initializers) and
     // writes its outputs into `values`. firstSample = global index of row 0 (stochastic
     // seeding). Quantized float inputs are cached in `values` when cacheInputs is true.
+    // A ql::Error from the kernels is rethrown naming the model file and the layer.
     void runLayer(int layer, RtValues& values, int64_t firstSample, RtLayerStats* stats,
                   bool cacheInputs = true) const;
 
@@ -167,6 +168,8 @@ private:
         PackedGemmWeights gemmWeights;  // Gemm: the weights packed once for intGemm
     };
 
+    void runLayerKernel(int layer, RtValues& values, int64_t firstSample, RtLayerStats* stats,
+                        bool cacheInputs) const;
     void runConvGemm(int layer, RtValues& values, int64_t firstSample, RtLayerStats* stats,
                      bool cache) const;
     void runAdd(int layer, RtValues& values, int64_t firstSample, RtLayerStats* stats,

@@ -128,8 +128,8 @@ QuantConfig parseQuantConfig(const std::string& bytes, const std::string& displa
                              const std::vector<std::string>* validLayerNames = nullptr);
 // Pretty, deterministic (sorted keys) JSON text.
 std::string serializeQuantConfig(const QuantConfig& config);
-// Atomic: written to a temporary file and renamed over `path` (QSaveFile); on failure the
-// previous file is untouched and ql::Error says why.
+// Atomic (core/atomic_write.h): a synced temporary file renamed over `path`; on failure the
+// previous file is untouched and ql::Error names the file and the reason.
 void saveQuantConfig(const QuantConfig& config, const std::string& path);
 
 } // namespace ql

@@ -10,14 +10,16 @@
 #include <QtCore/QJsonArray>
 #include <QtCore/QJsonDocument>
 #include <QtCore/QJsonObject>
-#include <QtCore/QSaveFile>
 #include <QtCore/QString>
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <set>
 
+#include "core/atomic_write.h"
 #include "core/error.h"
+#include "core/preprocess_check.h"
 #include "core/quant/quant_config.h"
 
 namespace ql {
@@ -89,6 +91,14 @@ public:
             fail(path, numberText(d) + " is outside " + std::to_string(lo) + ".." +
                            std::to_string(hi));
         return static_cast<int64_t>(d);
+    }
+    // A number stored as float: 1e308 would silently become inf.
+    float float32(const QJsonValue& v, const std::string& path) const
+    {
+        const double d = number(v, path);
+        if (!(std::abs(d) <= double(std::numeric_limits<float>::max())))
+            fail(path, numberText(d) + " does not fit a 32-bit float");
+        return static_cast<float>(d);
     }
     bool boolean(const QJsonValue& v, const std::string& path) const
     {
@@ -211,7 +221,7 @@ Preprocess readPreprocess(const Reader& r, const QJsonValue& value, const std::s
         std::vector<float> v;
         const QJsonArray a = at(k).toArray();
         for (int i = 0; i < a.size(); ++i)
-            v.push_back(static_cast<float>(r.number(a[i], p(k) + "[" + std::to_string(i) + "]")));
+            v.push_back(r.float32(a[i], p(k) + "[" + std::to_string(i) + "]"));
         return v;
     };
     if (has("channels"))
@@ -232,7 +242,7 @@ Preprocess readPreprocess(const Reader& r, const QJsonValue& value, const std::s
     if (has("resize_shorter"))
         pp.resizeShorter = static_cast<int>(r.integer(at("resize_shorter"), p("resize_shorter"), 0, 65536));
     if (has("scale"))
-        pp.scale = static_cast<float>(r.number(at("scale"), p("scale")));
+        pp.scale = r.float32(at("scale"), p("scale"));
     if (has("mean"))
         pp.mean = floats("mean");
     if (has("std"))
@@ -241,6 +251,9 @@ Preprocess readPreprocess(const Reader& r, const QJsonValue& value, const std::s
         pp.flattenToRank2 = r.boolean(at("flatten_to_rank2"), p("flatten_to_rank2"));
     r.checkKeys(o, path, {"channels", "height", "width", "resize", "resize_shorter", "scale",
                           "mean", "std", "flatten_to_rank2"});
+    // Ranges and combinations (core/preprocess_check.h): scale 0, std 1e-45, 20000x20000, ...
+    if (const auto problem = checkPreprocess(pp))
+        r.fail(problem->key.empty() ? path : p(problem->key.c_str()), problem->what);
     return pp;
 }
 
@@ -394,7 +407,14 @@ QuantConfig loadQuantConfig(const std::string& path,
     QFile file(QString::fromStdString(path));
     if (!file.open(QIODevice::ReadOnly))
         throw Error(path + ": cannot read: " + file.errorString().toStdString());
-    const QByteArray bytes = file.readAll();
+    // A config is a few kB (a thousand layers is well under 1 MiB); reading is capped so that
+    // `--config /dev/zero` or a multi-GB file fails at once instead of filling memory.
+    constexpr qint64 kMaxConfigBytes = qint64(16) << 20;
+    const QByteArray bytes = file.read(kMaxConfigBytes + 1);
+    if (bytes.size() > kMaxConfigBytes)
+        throw Error(path + ": larger than 16 MiB, not a QuantLens config");
+    if (file.error() != QFileDevice::NoError)
+        throw Error(path + ": cannot read: " + file.errorString().toStdString());
     return parseQuantConfig(bytes.toStdString(), path, validLayerNames);
 }
 
@@ -446,16 +466,7 @@ std::string serializeQuantConfig(const QuantConfig& c)
 
 void saveQuantConfig(const QuantConfig& config, const std::string& path)
 {
-    const std::string text = serializeQuantConfig(config);
-    QSaveFile file(QString::fromStdString(path));
-    if (!file.open(QIODevice::WriteOnly))
-        throw Error(path + ": cannot write: " + file.errorString().toStdString());
-    if (file.write(text.data(), qint64(text.size())) != qint64(text.size())) {
-        file.cancelWriting();
-        throw Error(path + ": cannot write: " + file.errorString().toStdString());
-    }
-    if (!file.commit())
-        throw Error(path + ": cannot write: " + file.errorString().toStdString());
+    writeFileAtomic(path, serializeQuantConfig(config));
 }
 
 } // namespace ql

@@ -6,12 +6,12 @@
 #include <QtCore/QJsonDocument>
 #include <QtCore/QJsonObject>
 #include <QtCore/QLocale>
-#include <QtCore/QSaveFile>
 
 #include <algorithm>
 #include <charconv>
 #include <cmath>
 
+#include "core/atomic_write.h"
 #include "core/error.h"
 
 namespace ql {
@@ -375,15 +375,7 @@ std::string exitsCsvPath(const std::string& csvPath)
 
 void writeTextFileAtomic(const std::string& path, const std::string& text)
 {
-    QSaveFile file(QString::fromStdString(path));
-    if (!file.open(QIODevice::WriteOnly))
-        throw Error(path + ": cannot write: " + file.errorString().toStdString());
-    if (file.write(text.data(), qint64(text.size())) != qint64(text.size())) {
-        file.cancelWriting();
-        throw Error(path + ": cannot write: " + file.errorString().toStdString());
-    }
-    if (!file.commit())
-        throw Error(path + ": cannot write: " + file.errorString().toStdString());
+    writeFileAtomic(path, text);
 }
 
 void saveEvaluationReport(const EvaluationReport& report, const std::string& path,
@@ -393,11 +385,8 @@ void saveEvaluationReport(const EvaluationReport& report, const std::string& pat
     if (suffix == QLatin1String("json")) {
         writeTextFileAtomic(path, reportToJson(report, context));
     } else if (suffix == QLatin1String("csv")) {
-        // Both texts are formed before anything is written.
-        const std::string layers = layersToCsv(report);
-        const std::string exits = exitsToCsv(report);
-        writeTextFileAtomic(exitsCsvPath(path), exits);
-        writeTextFileAtomic(path, layers);
+        // One save: if either file cannot be written, neither is replaced.
+        writeFilesAtomic({{path, layersToCsv(report)}, {exitsCsvPath(path), exitsToCsv(report)}});
     } else {
         throw Error(path + ": unknown report format (use a .json or .csv file name)");
     }

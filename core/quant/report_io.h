@@ -1,7 +1,7 @@
 #pragma once
 // EvaluationReport export: JSON (everything, nested, histograms included) and CSV (flat, for
 // spreadsheets and pandas). Used by `quantlens-cli evaluate --report` and the GUI's Export
-// Report; both write atomically (QSaveFile), so a failed export never leaves a half file.
+// Report; both write atomically (core/atomic_write.h), so a failed export keeps the old file.
 //
 // CSV layout: two plain RFC 4180 files, comma-separated, '.' decimal point, a header row,
 // no comment lines — `pandas.read_csv(path)` and LibreOffice's default import read them as is:
@@ -37,12 +37,13 @@ std::string exitsToCsv(const EvaluationReport& report);
 std::string exitsCsvPath(const std::string& csvPath);
 
 // Writes `path` atomically. ".json" → JSON; ".csv" → the layer CSV at `path` and the exit
-// CSV at exitsCsvPath(path) (each atomic; the exit file is committed first). Anything else
-// is an ql::Error, as is a failed write (the message names the path; the target is untouched).
+// CSV at exitsCsvPath(path) as one save (on failure neither file is replaced). Anything else
+// is an ql::Error, as is a failed write (the message names the path and the system's reason,
+// e.g. "No space left on device"; the targets keep their old bytes).
 void saveEvaluationReport(const EvaluationReport& report, const std::string& path,
                           const ReportContext& context = {});
 
-// Atomic text file write (QSaveFile). Throws ql::Error naming the path.
+// writeFileAtomic (core/atomic_write.h) for text. Throws ql::Error naming the path.
 void writeTextFileAtomic(const std::string& path, const std::string& text);
 
 } // namespace ql
