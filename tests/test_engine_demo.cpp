@@ -8,15 +8,20 @@
 //     first 200 eval images;
 //   * 16-bit weights and activations: forced int32 accumulators overflow (and wreck accuracy),
 //     int64 and auto give identical results and keep FP32 accuracy — first 200 eval images;
-//   * the report does not depend on the thread count (stochastic rounding) — first 100 images.
+//   * the report does not depend on the thread count (stochastic rounding) — first 100 images;
+//   * nor on the kernel path: every instruction set this CPU supports gives the scalar path's
+//     report, to the last bit of its JSON — first 100 images.
 // Thresholds are stated where they are used; the tests print the measured values (qInfo).
 
 #include <QtTest/QtTest>
 
 #include <cmath>
 
+#include "core/isa/cpu_isa.h"
 #include "core/onnx_import.h"
 #include "core/quant/engine.h"
+#include "core/quant/report_io.h"
+#include "isa_env.h"
 
 using namespace ql;
 
@@ -65,6 +70,9 @@ class TestEngineDemo : public QObject
 private slots:
     void initTestCase()
     {
+        if (const QString why = forcedIsaUnavailable(); !why.isEmpty())
+            QSKIP(qPrintable(why));
+        qInfo("kernels: %s", isaName(activeIsa()));
         m_cnn = loadOnnxModel(kResources + "/models/multiexit_cnn.onnx");
         m_mlp = loadOnnxModel(kResources + "/models/mlp.onnx");
         QCOMPARE(m_cnn.exits.size(), size_t(3));
@@ -264,6 +272,23 @@ private slots:
             QCOMPARE(a.exitPolicy[p].quantAccuracy, b.exitPolicy[p].quantAccuracy);
             QCOMPARE(a.exitPolicy[p].quantAvgMacs, b.exitPolicy[p].quantAvgMacs);
         }
+    }
+
+    void everyIsaGivesTheSameReport()
+    {
+        // FP32 reference (shifted-conv kernel) and integer chain (int16 GEMM) on every path.
+        const Isa initial = activeIsa();
+        const QuantizedModel qm = buildQuantizedModel(m_cnn, presetConfig("w8a8"), m_statsCnn);
+        const Dataset eval = firstImages(m_evalCnn, 100);
+        setActiveIsa(Isa::Scalar);
+        const std::string reference = reportToJson(evaluateQuantized(qm, eval));
+        for (Isa isa : supportedIsas()) {
+            setActiveIsa(isa);
+            const std::string json = reportToJson(evaluateQuantized(qm, eval));
+            setActiveIsa(initial);
+            QVERIFY2(json == reference, isaName(isa));
+        }
+        setActiveIsa(initial);
     }
 
     void cancelLeavesNothing()

@@ -7,6 +7,7 @@
 #include <limits>
 
 #include "core/quant/int16_gemm.h"
+#include "isa_env.h"
 #include "core/quant/int_conv.h"
 #include "core/quant/int_gemm.h"
 
@@ -82,6 +83,7 @@ class TestQuantGemm : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase();
     void handComputedGemm();
     void randomGemmMatchesNaive_data();
     void randomGemmMatchesNaive();
@@ -98,6 +100,13 @@ private slots:
     void requantizeFloatAndFixed();
     void requantizeFusedRelu();
 };
+
+void TestQuantGemm::initTestCase()
+{
+    if (const QString why = forcedIsaUnavailable(); !why.isEmpty())
+        QSKIP(qPrintable(why));
+    qInfo("kernels: %s", int16GemmIsa());
+}
 
 void TestQuantGemm::handComputedGemm()
 {
@@ -303,7 +312,8 @@ void TestQuantGemm::packedInt16GemmExtremes()
     // The pair kernel against Σ a·b in int64, at the edge of its contract: |a|, |b| = 2^15 − 1
     // with K = 2 (2 · (2^15 − 1)^2 = 2^31 − 2^17 + 2 ≤ 2^31 − 1), and random int8-range values
     // with K = 37 (odd: the last pair's high half is 0), over shapes that leave row and column
-    // tails in every register block (M = 1..6, N up to 70 → Npad up to 80).
+    // tails in every register block (M = 1..6, N up to 70 → Npad up to 80). Every path this CPU
+    // supports (scalar, avx2, avx512vnni) must return exactly the int64 sum.
     Rng rng(11);
     for (const int depth : {2, 37})
         for (int64_t m = 1; m <= 6; ++m)
@@ -326,15 +336,17 @@ void TestQuantGemm::packedInt16GemmExtremes()
                     for (int64_t c = 0; c < n; ++c)
                         pb[j * npad + c] = packPair(b[2 * j * n + c],
                                                     2 * j + 1 < depth ? b[(2 * j + 1) * n + c] : 0);
-                std::vector<int32_t> out(size_t(m * npad));
-                int16GemmPacked(m, npad, pairs, pa.data(), pb.data(), out.data());
-                for (int64_t r = 0; r < m; ++r)
-                    for (int64_t c = 0; c < npad; ++c) {
-                        int64_t expected = 0;
-                        for (int64_t k = 0; c < n && k < depth; ++k)
-                            expected += int64_t(a[r * depth + k]) * b[k * n + c];
-                        QCOMPARE(int64_t(out[r * npad + c]), expected);
-                    }
+                for (const Isa isa : supportedIsas()) {
+                    std::vector<int32_t> out(size_t(m * npad));
+                    int16GemmPackedWith(isa, m, npad, pairs, pa.data(), pb.data(), out.data());
+                    for (int64_t r = 0; r < m; ++r)
+                        for (int64_t c = 0; c < npad; ++c) {
+                            int64_t expected = 0;
+                            for (int64_t k = 0; c < n && k < depth; ++k)
+                                expected += int64_t(a[r * depth + k]) * b[k * n + c];
+                            QCOMPARE(int64_t(out[r * npad + c]), expected);
+                        }
+                }
             }
 }
 

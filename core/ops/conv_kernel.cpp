@@ -3,49 +3,33 @@
 #include <algorithm>
 #include <cstring>
 
+#include "core/isa/cpu_isa.h"
+#include "core/isa/kernels.h"
+
 namespace ql {
 
 namespace {
 
-// 16 floats: one AVX-512 register (GCC splits it on narrower targets).
-using Vec = float __attribute__((vector_size(64)));
+// The kernels work on whole vectors of 16 floats (core/isa/shifted_conv_kernel.inc).
 constexpr int64_t kLanes = 16;
 constexpr int kMaxRows = 4;
-constexpr int kMaxVectors = 4;
 
-// C[r][v·16 + i] = Σ_k w[r·K + k] · src(k)[v·16 + i] for MR rows and NV vectors, where
-// src(k) = base + offsets[k] (+ n0 by the caller).
-template <int MR, int NV>
-void block(int64_t K, const float* w, const float* base, const int64_t* offsets, float* c,
-           int64_t c_stride)
+// One row block on the path activeIsa() chose; every path returns the same floats.
+void rowsOnActiveIsa(int rows, int64_t npad, int64_t K, const float* w, const float* padded,
+                     const int64_t* offsets, float* c)
 {
-    Vec acc[MR][NV] = {};
-    for (int64_t k = 0; k < K; ++k) {
-        const float* src = base + offsets[k];
-        Vec b[NV];
-        for (int v = 0; v < NV; ++v) // unaligned loads (no helper taking or returning a Vec:
-            std::memcpy(&b[v], src + v * kLanes, sizeof(Vec)); // that ABI varies by ISA)
-        for (int r = 0; r < MR; ++r) {
-            const float wk = w[r * K + k];
-            for (int v = 0; v < NV; ++v)
-                acc[r][v] += b[v] * wk;
-        }
+    switch (activeIsa()) {
+#if defined(QL_X86_KERNELS)
+    case Isa::Avx512Vnni:
+        return kernels_avx512vnni::shiftedConvRows(rows, npad, K, w, padded, offsets, c);
+    case Isa::Avx2: return kernels_avx2::shiftedConvRows(rows, npad, K, w, padded, offsets, c);
+#else
+    case Isa::Avx512Vnni:
+    case Isa::Avx2:
+#endif
+    case Isa::Scalar: break;
     }
-    for (int r = 0; r < MR; ++r)
-        for (int v = 0; v < NV; ++v)
-            std::memcpy(c + r * c_stride + v * kLanes, &acc[r][v], sizeof(Vec));
-}
-
-template <int MR>
-void rowBlock(int NV, int64_t K, const float* w, const float* base, const int64_t* offsets,
-              float* c, int64_t c_stride)
-{
-    switch (NV) {
-    case 1: return block<MR, 1>(K, w, base, offsets, c, c_stride);
-    case 2: return block<MR, 2>(K, w, base, offsets, c, c_stride);
-    case 3: return block<MR, 3>(K, w, base, offsets, c, c_stride);
-    default: return block<MR, 4>(K, w, base, offsets, c, c_stride);
-    }
+    kernels_scalar::shiftedConvRows(rows, npad, K, w, padded, offsets, c);
 }
 
 } // namespace
@@ -82,19 +66,9 @@ void shiftedConv(const ShiftedConv& g, int64_t M, const float* image, const floa
 
     // Row blocks outermost: each block's C (4 × npad) is written once and copied out while
     // it is still in cache.
-    constexpr int64_t panel = kMaxVectors * kLanes;
     for (int64_t m0 = 0; m0 < M; m0 += kMaxRows) {
         const int64_t rows = std::min<int64_t>(kMaxRows, M - m0);
-        const float* w = W + m0 * K;
-        for (int64_t n0 = 0; n0 < npad; n0 += panel) {
-            const int vectors = static_cast<int>(std::min(panel, npad - n0) / kLanes);
-            switch (rows) {
-            case 1: rowBlock<1>(vectors, K, w, padded + n0, offsets.data(), c + n0, npad); break;
-            case 2: rowBlock<2>(vectors, K, w, padded + n0, offsets.data(), c + n0, npad); break;
-            case 3: rowBlock<3>(vectors, K, w, padded + n0, offsets.data(), c + n0, npad); break;
-            default: rowBlock<4>(vectors, K, w, padded + n0, offsets.data(), c + n0, npad); break;
-            }
-        }
+        rowsOnActiveIsa(static_cast<int>(rows), npad, K, W + m0 * K, padded, offsets.data(), c);
         for (int64_t r = 0; r < rows; ++r) {
             const float b = bias ? bias[m0 + r] : 0.0f;
             float* out = y + (m0 + r) * g.outHeight * g.outWidth;

@@ -33,12 +33,11 @@ int64_t scaled(const RequantParams& rp, int64_t acc, size_t c, Rng* rng)
                : multiplyByFloatMultiplier(acc, rp.multiplier[m], rp.rounding, rng);
 }
 
-// requantize()'s clamp, including its saturation guard for int64-saturated products.
+// requantize()'s output stage (int_gemm.h), then its clamp.
 int32_t clampCode(int64_t rounded, const RequantParams& rp)
 {
-    const int64_t code = rounded > INT64_MAX / 2   ? int64_t(rp.activationMax) + 1
-                         : rounded < INT64_MIN / 2 ? int64_t(rp.activationMin) - 1
-                                                   : rounded + rp.outputZeroPoint;
+    const int64_t code = requantizedCodeUnclamped(rounded, rp.outputZeroPoint, rp.activationMin,
+                                                  rp.activationMax);
     return static_cast<int32_t>(std::clamp<int64_t>(code, rp.activationMin, rp.activationMax));
 }
 

@@ -35,27 +35,6 @@ QuantizedMultiplier quantizeMultiplier(double M)
     return {static_cast<int32_t>(multiplier), exponent};
 }
 
-int32_t saturatingRoundingDoublingHighMul(int32_t a, int32_t b)
-{
-    // The only product whose doubling overflows int32: (−2^31)·(−2^31)·2 = 2^63.
-    if (a == b && a == std::numeric_limits<int32_t>::min())
-        return std::numeric_limits<int32_t>::max();
-    const int64_t ab = static_cast<int64_t>(a) * static_cast<int64_t>(b);
-    // gemmlowp's nudge with the truncating division by 2^31: nearest, ties toward +inf.
-    const int64_t nudge = ab >= 0 ? (int64_t(1) << 30) : (1 - (int64_t(1) << 30));
-    return static_cast<int32_t>((ab + nudge) / (int64_t(1) << 31));
-}
-
-int32_t roundingDivideByPOT(int32_t x, int exponent)
-{
-    // gemmlowp: remainder compared against half the divisor, plus one for negatives, so a
-    // tie is rounded away from zero: −2.5 → −3, 2.5 → 3.
-    const int32_t mask = static_cast<int32_t>((int64_t(1) << exponent) - 1);
-    const int32_t remainder = x & mask;
-    const int32_t threshold = (mask >> 1) + (x < 0 ? 1 : 0);
-    return (x >> exponent) + (remainder > threshold ? 1 : 0);
-}
-
 Int128 roundingDivideByPOT(Int128 x, int exponent, RoundingMode mode, Rng* rng)
 {
     if (exponent <= 0)
@@ -104,27 +83,28 @@ int64_t saturateToInt64(Int128 v)
 
 } // namespace
 
-int64_t multiplyByQuantizedMultiplier(int64_t acc, QuantizedMultiplier qm, RoundingMode mode,
-                                      Rng* rng)
+int64_t multiplyByQuantizedMultiplierHalfAwayWide(int64_t acc, QuantizedMultiplier qm)
 {
     if (qm.multiplier == 0)
         return 0;
     const int left_shift = qm.shift > 0 ? qm.shift : 0;
     const int right_shift = qm.shift > 0 ? 0 : -qm.shift;
-    const bool fits_int32 = acc >= std::numeric_limits<int32_t>::min() &&
-                            acc <= std::numeric_limits<int32_t>::max();
-    if (mode == RoundingMode::HalfAway && fits_int32 && right_shift <= 31) {
-        // gemmlowp / TFLite, bit-exact: the left shift saturates in int32, then the two
-        // half-away roundings (at 2^−31 inside the high mul, then at the final LSB).
-        int64_t shifted = acc * (int64_t(1) << left_shift);
-        if (shifted > std::numeric_limits<int32_t>::max())
-            shifted = std::numeric_limits<int32_t>::max();
-        if (shifted < std::numeric_limits<int32_t>::min())
-            shifted = std::numeric_limits<int32_t>::min();
-        const int32_t high =
-            saturatingRoundingDoublingHighMul(static_cast<int32_t>(shifted), qm.multiplier);
-        return roundingDivideByPOT(high, right_shift);
-    }
+    // |acc| ≤ 2^63, multiplier < 2^31, left_shift ≤ 31: |product| < 2^125 fits.
+    const Int128 product = static_cast<Int128>(acc) * qm.multiplier * (Int128(1) << left_shift);
+    // Stage 1, SaturatingRoundingDoublingHighMul's rounding without its 32-bit register:
+    // product / 2^31 to nearest, ties toward +inf (floor of value + 1/2).
+    const Int128 high = (product + (Int128(1) << 30)) >> 31;
+    // Stage 2, RoundingDivideByPOT: half away from zero at the final LSB.
+    return saturateToInt64(roundingDivideByPOT(high, right_shift, RoundingMode::HalfAway));
+}
+
+int64_t multiplyByQuantizedMultiplier(int64_t acc, QuantizedMultiplier qm, RoundingMode mode,
+                                      Rng* rng)
+{
+    if (mode == RoundingMode::HalfAway)
+        return multiplyByQuantizedMultiplierHalfAway(acc, qm);
+    if (qm.multiplier == 0)
+        return 0;
     // One exact product, one rounding: acc · multiplier / 2^(31 − shift).
     const Int128 product = static_cast<Int128>(acc) * qm.multiplier;
     const int exponent = 31 - qm.shift;

@@ -20,6 +20,8 @@
 
 #include <cstdint>
 
+#include "core/isa/cpu_isa.h"
+
 namespace ql {
 
 // Npad is a multiple of this (the widest vector: 16 int32 lanes of AVX-512).
@@ -38,10 +40,16 @@ inline int32_t packPair(int32_t lo, int32_t hi)
 }
 
 // c[m · Npad + n] = Σ_j lo(a[m·K2 + j])·lo(b[j·Npad + n]) + hi(a)·hi(b), for m < M, n < Npad.
+// Runs the path activeIsa() chose (core/isa/cpu_isa.h): vpdpwssd with AVX-512 VNNI, pmaddwd
+// with AVX2, a baseline loop otherwise — all exact, so all return the same integers.
 void int16GemmPacked(int64_t M, int64_t Npad, int64_t K2, const int32_t* a, const int32_t* b,
                      int32_t* c);
+// The same on a given path (tests compare every supported path with the scalar one); the CPU
+// must support it (isaSupported).
+void int16GemmPackedWith(Isa isa, int64_t M, int64_t Npad, int64_t K2, const int32_t* a,
+                         const int32_t* b, int32_t* c);
 
-// Which instruction set the kernel was built for ("avx512-vnni", "avx512", "avx2", "scalar").
+// The path the kernel runs ("avx512vnni", "avx2", "scalar").
 const char* int16GemmIsa();
 
 } // namespace ql

@@ -347,27 +347,6 @@ void RequantParams::setMultipliers(const std::vector<double>& M)
 
 namespace {
 
-// gemmlowp / TFLite two-stage HalfAway (multiplyByQuantizedMultiplier's first branch), inline:
-// saturating left shift in int32, SaturatingRoundingDoublingHighMul, RoundingDivideByPOT.
-// Valid for |acc| within int32 and 0 ≤ right shift ≤ 31 (the caller checks).
-inline int64_t gemmlowpHalfAway(int64_t acc, int32_t multiplier, int left_shift, int right_shift)
-{
-    int64_t shifted = acc * (int64_t(1) << left_shift);
-    shifted = std::clamp<int64_t>(shifted, kInt32Min, kInt32Max);
-    int32_t high;
-    if (shifted == kInt32Min && multiplier == kInt32Min) {
-        high = static_cast<int32_t>(kInt32Max);
-    } else {
-        const int64_t ab = shifted * int64_t(multiplier);
-        const int64_t nudge = ab >= 0 ? (int64_t(1) << 30) : (1 - (int64_t(1) << 30));
-        high = static_cast<int32_t>((ab + nudge) / (int64_t(1) << 31));
-    }
-    const int32_t mask = static_cast<int32_t>((int64_t(1) << right_shift) - 1);
-    const int32_t remainder = high & mask;
-    const int32_t threshold = (mask >> 1) + (high < 0 ? 1 : 0);
-    return (high >> right_shift) + (remainder > threshold ? 1 : 0);
-}
-
 // The element loop of requantize with the scaling `scale(acc, channel multiplier index)`
 // inlined: scaled value + output zero point, clamped to the activation range, clip counts.
 template <typename Scale>
@@ -385,12 +364,8 @@ void requantizeLoop(const RequantParams& params, const int64_t* acc, int64_t out
             const size_t m = per_channel ? static_cast<size_t>(c) : 0;
             const int64_t base = (b * channels + c) * inner;
             for (int64_t i = 0; i < inner; ++i) {
-                const int64_t scaled = scale(acc[base + i], m);
-                // scaled is saturated to int64; adding a 17-bit zero point cannot overflow
-                // except at the saturation limits, which clamp anyway.
-                const int64_t code = scaled > INT64_MAX / 2   ? activation_max + 1
-                                     : scaled < INT64_MIN / 2 ? activation_min - 1
-                                                              : scaled + output_zero_point;
+                const int64_t code = requantizedCodeUnclamped(
+                    scale(acc[base + i], m), output_zero_point, activation_min, activation_max);
                 int32_t q;
                 if (code < activation_min) {
                     ++low;
@@ -486,17 +461,8 @@ void requantize(const RequantParams& params, const int64_t* acc, int64_t outer, 
                 return multiplyByFloatMultiplier(a, fm[m], params.rounding, params.rng);
             });
     } else if (rounding == RoundingMode::HalfAway) {
-        // gemmlowp's path inline whenever multiplyByQuantizedMultiplier would take it.
-        run([qm](int64_t a, size_t m) {
-            const QuantizedMultiplier q = qm[m];
-            if (q.multiplier == 0)
-                return int64_t(0);
-            const int left_shift = q.shift > 0 ? q.shift : 0;
-            const int right_shift = q.shift > 0 ? 0 : -q.shift;
-            if (a >= kInt32Min && a <= kInt32Max && right_shift <= 31)
-                return gemmlowpHalfAway(a, q.multiplier, left_shift, right_shift);
-            return multiplyByQuantizedMultiplier(a, q, RoundingMode::HalfAway, nullptr);
-        });
+        // gemmlowp's two roundings, inline in 32-bit form where the values allow (fixed_point.h).
+        run([qm](int64_t a, size_t m) { return multiplyByQuantizedMultiplierHalfAway(a, qm[m]); });
     } else {
         run([qm, &params](int64_t a, size_t m) {
             return multiplyByQuantizedMultiplier(a, qm[m], params.rounding, params.rng);

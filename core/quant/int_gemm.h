@@ -125,6 +125,18 @@ struct RequantParams
     void setMultipliers(const std::vector<double>& M);
 };
 
+// The output stage after the scaling, written once (requantize() and explainElement use it):
+// code = R(acc·M) + Z_y before the clamp. `scaled` is saturated to int64; adding a 17-bit zero
+// point cannot overflow except at the saturation limits, where the code is pushed just past
+// the activation range so that the clamp (and its clip count) still sees the right side.
+inline int64_t requantizedCodeUnclamped(int64_t scaled, int64_t output_zero_point,
+                                        int64_t activation_min, int64_t activation_max)
+{
+    return scaled > INT64_MAX / 2   ? activation_max + 1
+           : scaled < INT64_MIN / 2 ? activation_min - 1
+                                    : scaled + output_zero_point;
+}
+
 // acc laid out [outer, channels, inner] (Gemm output [N, O]: outer N, inner 1; Conv output
 // [N, O, H·W]: outer N, inner H·W). channels must equal the multiplier count, or the
 // multiplier is per tensor. clip (optional) counts outputs clamped at activation_min/max.

@@ -1,0 +1,26 @@
+#pragma once
+// The kernels compiled once per instruction set (kernels_scalar.cpp, kernels_avx2.cpp,
+// kernels_avx512vnni.cpp include the same kernel sources under their own -m flags, each into
+// its own namespace). Callers go through the dispatchers (int16GemmPacked in
+// core/quant/int16_gemm.h, shiftedConv in core/ops/conv_kernel.h), never straight here.
+//
+// Contracts:
+//   int16GemmPacked — see core/quant/int16_gemm.h (Npad a multiple of 16);
+//   shiftedConvRows — C[r][n] = Σ_k w[r·K + k] · padded[offsets[k] + n] for r < rows (1..4),
+//                     n < npad (a multiple of 16), C row stride npad; see core/ops/conv_kernel.h.
+
+#include <cstdint>
+
+#define QL_DECLARE_KERNELS(ns)                                                                 \
+    namespace ql::ns {                                                                         \
+    void int16GemmPacked(int64_t M, int64_t Npad, int64_t K2, const int32_t* a,                \
+                         const int32_t* b, int32_t* c);                                        \
+    void shiftedConvRows(int rows, int64_t npad, int64_t K, const float* w, const float* padded, \
+                         const int64_t* offsets, float* c);                                    \
+    }
+
+QL_DECLARE_KERNELS(kernels_scalar)
+QL_DECLARE_KERNELS(kernels_avx2)
+QL_DECLARE_KERNELS(kernels_avx512vnni)
+
+#undef QL_DECLARE_KERNELS

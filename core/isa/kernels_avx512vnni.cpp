@@ -1,0 +1,12 @@
+// The avx512vnni kernels: the shared kernel sources compiled with this file's flags (set in
+// core/CMakeLists.txt) into namespace ql::kernels_avx512vnni. See core/isa/cpu_isa.h.
+#include <cstdint>
+
+#include <immintrin.h>
+
+#include "core/isa/kernels.h"
+
+#define QL_KERNEL_NS kernels_avx512vnni
+#include "core/isa/int16_gemm_kernel.inc"
+#include "core/isa/shifted_conv_kernel.inc"
+#undef QL_KERNEL_NS

@@ -1,0 +1,132 @@
+// Run-time kernel dispatch (core/isa/cpu_isa.h): the instruction-set names, and every path this
+// CPU supports computing exactly what the scalar path computes — the packed int16 GEMM and the
+// FP32 stride-1 convolution kernel, on random shapes with row and column tails, compared bit
+// for bit (memcmp-level: integers with ==, floats with == after checking both are finite).
+// The FP32 kernel is also checked against a naive loop that adds the taps in the same order,
+// so "equal to scalar" cannot hide a scalar path that is itself wrong.
+
+#include <QtTest/QtTest>
+
+#include "core/error.h"
+#include "core/isa/cpu_isa.h"
+#include "core/ops/conv_kernel.h"
+#include "core/quant/int16_gemm.h"
+#include "core/quant/rounding.h"
+#include "isa_env.h"
+
+using namespace ql;
+
+class TestIsaDispatch : public QObject
+{
+    Q_OBJECT
+
+    Isa m_initial = Isa::Scalar;
+
+private slots:
+    void initTestCase()
+    {
+        if (const QString why = forcedIsaUnavailable(); !why.isEmpty())
+            QSKIP(qPrintable(why));
+        m_initial = activeIsa();
+        QStringList names;
+        for (Isa isa : supportedIsas())
+            names << isaName(isa);
+        qInfo("active: %s; supported here: %s", isaName(m_initial), qPrintable(names.join(", ")));
+    }
+    void cleanup() { setActiveIsa(m_initial); }
+
+    void namesRoundTrip()
+    {
+        for (Isa isa : {Isa::Scalar, Isa::Avx2, Isa::Avx512Vnni}) {
+            Isa parsed = Isa::Scalar;
+            QVERIFY(parseIsa(isaName(isa), &parsed));
+            QCOMPARE(parsed, isa);
+        }
+        Isa untouched = Isa::Avx2;
+        QVERIFY(!parseIsa("avx512", &untouched));
+        QCOMPARE(untouched, Isa::Avx2);
+        QVERIFY(isaSupported(Isa::Scalar));
+        QCOMPARE(supportedIsas().front(), Isa::Scalar);
+        QVERIFY(isaSupported(bestIsa()));
+        QVERIFY(isaSupported(activeIsa()));
+        for (Isa isa : {Isa::Scalar, Isa::Avx2, Isa::Avx512Vnni})
+            if (!isaSupported(isa))
+                QVERIFY_THROWS_EXCEPTION(Error, setActiveIsa(isa));
+    }
+
+    void int16GemmEveryIsaEqualsScalar()
+    {
+        // int8-range pairs (|v| ≤ 255, so K2 · 2 · 255² stays far inside int32 for K2 ≤ 200)
+        // over shapes with every row tail (M mod 4) and column tail (Npad / 16 mod 4).
+        Rng rng(2026);
+        for (const int64_t m : {1, 3, 4, 7, 70})
+            for (const int64_t npad : {16, 48, 64, 80, 208})
+                for (const int64_t k2 : {1, 13, 200}) {
+                    std::vector<int32_t> a(size_t(m * k2)), b(size_t(k2 * npad));
+                    auto code = [&rng] { return int32_t(rng.next() % 511) - 255; };
+                    for (auto& v : a) v = packPair(code(), code());
+                    for (auto& v : b) v = packPair(code(), code());
+                    std::vector<int32_t> reference(size_t(m * npad));
+                    int16GemmPackedWith(Isa::Scalar, m, npad, k2, a.data(), b.data(), reference.data());
+                    for (Isa isa : supportedIsas()) {
+                        std::vector<int32_t> out(size_t(m * npad), -1);
+                        int16GemmPackedWith(isa, m, npad, k2, a.data(), b.data(), out.data());
+                        QVERIFY2(out == reference, isaName(isa));
+                    }
+                }
+    }
+
+    void shiftedConvEveryIsaEqualsScalar()
+    {
+        struct Case { int64_t c, h, w, kh, kw, dil, pad, m; };
+        const Case cases[] = {
+            {1, 28, 28, 3, 3, 1, 1, 8},  // the demo stem: 28 × 30 = 840 columns
+            {5, 9, 11, 3, 2, 2, 2, 7},   // dilation, uneven kernel, 3 rows in the last block
+            {3, 4, 4, 1, 1, 1, 0, 5},    // 1 × 1, fewer columns than one vector
+            {16, 14, 14, 3, 3, 1, 1, 13},
+        };
+        Rng rng(7);
+        for (const Case& t : cases) {
+            ShiftedConv g{t.c, t.h, t.w, 0, 0, t.kh, t.kw, t.dil, t.dil, t.pad, t.pad, t.pad, t.pad};
+            g.outHeight = t.h + 2 * t.pad - (t.kh - 1) * t.dil;
+            g.outWidth = t.w + 2 * t.pad - (t.kw - 1) * t.dil;
+            const int64_t K = t.c * t.kh * t.kw, plane = g.outHeight * g.outWidth;
+            std::vector<float> image(size_t(t.c * t.h * t.w)), W(size_t(t.m * K)), bias(size_t(t.m));
+            auto value = [&rng] { return float(rng.uniform() * 2.0 - 1.0); };
+            for (auto& v : image) v = value();
+            for (auto& v : W) v = value();
+            for (auto& v : bias) v = value();
+
+            // Naive: every tap in k order from 0 (padding reads 0), then + bias — the order the
+            // kernel uses, so the result must be identical, not just close.
+            std::vector<float> naive(size_t(t.m * plane));
+            for (int64_t o = 0; o < t.m; ++o)
+                for (int64_t oy = 0; oy < g.outHeight; ++oy)
+                    for (int64_t ox = 0; ox < g.outWidth; ++ox) {
+                        float s = 0.0f;
+                        for (int64_t ch = 0; ch < t.c; ++ch)
+                            for (int64_t ky = 0; ky < t.kh; ++ky)
+                                for (int64_t kx = 0; kx < t.kw; ++kx) {
+                                    const int64_t iy = oy + ky * t.dil - t.pad, ix = ox + kx * t.dil - t.pad;
+                                    const bool inside = iy >= 0 && iy < t.h && ix >= 0 && ix < t.w;
+                                    const float x = inside ? image[(ch * t.h + iy) * t.w + ix] : 0.0f;
+                                    s += W[o * K + (ch * t.kh + ky) * t.kw + kx] * x;
+                                }
+                        naive[o * plane + oy * g.outWidth + ox] = s + bias[o];
+                    }
+            for (Isa isa : supportedIsas()) {
+                setActiveIsa(isa);
+                std::vector<float> y(size_t(t.m * plane), -7.0f), scratch;
+                shiftedConv(g, t.m, image.data(), W.data(), bias.data(), y.data(), scratch);
+                for (size_t i = 0; i < y.size(); ++i)
+                    if (!(std::isfinite(y[i]) && y[i] == naive[i]))
+                        QFAIL(qPrintable(QStringLiteral("%1: output %2 is %3, naive %4")
+                                             .arg(isaName(isa)).arg(i).arg(y[i], 0, 'g', 9)
+                                             .arg(naive[i], 0, 'g', 9)));
+            }
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestIsaDispatch)
+#include "test_isa_dispatch.moc"
