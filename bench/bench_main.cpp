@@ -7,8 +7,11 @@
 //                         exits dequantized and scored the same way;
 //   full evaluate         evaluateQuantized: FP32 reference + propagated + local error passes
 //                         and every metric (what `quantlens-cli evaluate` computes);
-//   re-evaluate           the same with the FP32 references cached by a first evaluation — what
-//                         the GUI pays per config edit (QuantSession keeps a ReferenceCache);
+//   edits                 the same after an edit to the first, middle or last layer with weights
+//                         (its weight bits 8 ↔ 7), through one ReferenceCache as the GUI's
+//                         QuantSession keeps it: FP32 references and the integer results of
+//                         unchanged layers are reused (incremental re-evaluation), so an edit
+//                         re-runs only the edited layer and what depends on it;
 // both evaluations split the images into one contiguous chunk per thread, each chunk run in
 // 25-image batches by a single-threaded executor, so the W8A8/FP32 ratio compares the
 // arithmetic and not the threading. Times are the median of --repeat runs. The profiler then
@@ -31,6 +34,7 @@
 #include "core/error.h"
 #include "core/executor.h"
 #include "core/fp32_eval.h"
+#include "core/isa/cpu_isa.h"
 #include "core/onnx_import.h"
 #include "core/quant/engine.h"
 #include "core/quant/int_runtime.h"
@@ -45,6 +49,12 @@ struct Options
     int repeat = 3;
     QString resources = QStringLiteral(QUANTLENS_RESOURCE_DIR);
     std::vector<int> threads{1, 2};
+    // --model: bench this model instead of the two demo models; --data / --calib: its
+    // evaluation and calibration folders (default: the demo's eval and calib folders; --calib
+    // defaults to --data when only --data is given).
+    QString model;
+    QString data;
+    QString calib;
 };
 
 double seconds(std::chrono::steady_clock::time_point since)
@@ -151,10 +161,12 @@ void benchModel(const QString& modelPath, const Options& opt)
     QuantConfig config = presetConfig("w8a8");
     config.preprocess = defaultPreprocess(model);
     const QString dataDir = opt.resources + QStringLiteral("/data");
-    const Dataset calib = loadImageFolder((dataDir + QStringLiteral("/calib")).toStdString(),
-                                          config.preprocess);
-    const Dataset data = loadImageFolder((dataDir + QStringLiteral("/eval")).toStdString(),
-                                         config.preprocess, opt.images);
+    const QString evalDir = opt.data.isEmpty() ? dataDir + QStringLiteral("/eval") : opt.data;
+    const QString calibDir = !opt.calib.isEmpty() ? opt.calib
+                             : !opt.data.isEmpty() ? opt.data
+                                                   : dataDir + QStringLiteral("/calib");
+    const Dataset calib = loadImageFolder(calibDir.toStdString(), config.preprocess);
+    const Dataset data = loadImageFolder(evalDir.toStdString(), config.preprocess, opt.images);
     const std::string input = model.graph.inputs.at(0).name;
     const int64_t n = data.size();
 
@@ -175,8 +187,17 @@ void benchModel(const QString& modelPath, const Options& opt)
                  {QStringLiteral("W8A8 img/s"), true},
                  {QStringLiteral("W8A8/FP32"), true},
                  {QStringLiteral("Full evaluate ms"), true},
-                 {QStringLiteral("Eval img/s"), true},
-                 {QStringLiteral("Re-evaluate ms"), true}});
+                 {QStringLiteral("Eval img/s"), true}});
+    // Layers with weights: the edits of the second table hit the first, middle and last one.
+    std::vector<std::string> weighted;
+    for (const QuantizedLayer& L : qmodel.layers)
+        if (L.plan.hasWeights)
+            weighted.push_back(L.plan.name);
+    Table edits({{QStringLiteral("Threads"), true},
+                 {QStringLiteral("Edit"), false},
+                 {QStringLiteral("Layer"), false},
+                 {QStringLiteral("Re-evaluate ms"), true},
+                 {QStringLiteral("Full/edit"), true}});
     RunControl single;
     single.threads = 1;
     // Top-1 hits per exit of the last timed pass of each kind (the chunks run in parallel).
@@ -186,7 +207,7 @@ void benchModel(const QString& modelPath, const Options& opt)
                          int64_t begin, int64_t count) {
         const int64_t classes = count ? logits.numel() / count : 0;
         int64_t hit = 0;
-        for (int64_t r = 0; r < count; ++r)
+        for (int64_t r = 0; r < count && data.labelled(); ++r)
             hit += argmaxRow(logits.f.data() + r * classes, classes) == data.labels[size_t(begin + r)];
         hits[e] += hit;
     };
@@ -216,24 +237,52 @@ void benchModel(const QString& modelPath, const Options& opt)
         RunControl ctl;
         ctl.threads = threads;
         const double full = medianSeconds(opt.repeat, [&] { evaluateQuantized(qmodel, data, ctl); });
-        // The GUI's cost per edit: the FP32 references are cached from the first evaluation.
+        table.add({QString::number(threads), ms(fp), rate(n, fp), ms(in), rate(n, in),
+                   QString::number(in / fp, 'f', 2) + QStringLiteral("x"), ms(full),
+                   rate(n, full)});
+        // The GUI's cost per edit: one cache across evaluations, each evaluation an edit of one
+        // layer relative to the previous one (weight bits 8 → 7 → 8 …).
         EvaluateOptions warm;
         warm.references = std::make_shared<ReferenceCache>();
         evaluateQuantized(qmodel, data, ctl, warm);
-        const double again = medianSeconds(opt.repeat, [&] { evaluateQuantized(qmodel, data, ctl, warm); });
-        table.add({QString::number(threads), ms(fp), rate(n, fp), ms(in), rate(n, in),
-                   QString::number(in / fp, 'f', 2) + QStringLiteral("x"), ms(full),
-                   rate(n, full), ms(again)});
+        const double unchanged = medianSeconds(opt.repeat, [&] { evaluateQuantized(qmodel, data, ctl, warm); });
+        edits.add({QString::number(threads), QStringLiteral("none"), QString(), ms(unchanged),
+                   QString::number(full / std::max(unchanged, 1e-9), 'f', 1) + QStringLiteral("x")});
+        if (weighted.empty())
+            continue;
+        const std::vector<std::pair<QString, std::string>> at = {
+            {QStringLiteral("first"), weighted.front()},
+            {QStringLiteral("middle"), weighted[weighted.size() / 2]},
+            {QStringLiteral("last"), weighted.back()}};
+        for (const auto& [label, layer] : at) {
+            QuantConfig edited = config;
+            edited.layers[layer].weights.emplace().bits = 7;
+            const QuantizedModel other = buildQuantizedModel(model, edited, stats);
+            int flip = 0;
+            const double edit = medianSeconds(opt.repeat, [&] {
+                evaluateQuantized(flip++ % 2 == 0 ? other : qmodel, data, ctl, warm);
+            });
+            if (flip % 2 == 1) // leave the cache at the base config for the next layer
+                evaluateQuantized(qmodel, data, ctl, warm);
+            edits.add({QString::number(threads), label, QString::fromStdString(layer), ms(edit),
+                       QString::number(full / std::max(edit, 1e-9), 'f', 1) + QStringLiteral("x")});
+        }
     }
     table.print();
+    std::printf("\n  re-evaluation after an edit (one cache, as the GUI; median of %d edits)\n",
+                opt.repeat);
+    edits.print();
     auto accuracies = [&](const std::vector<std::atomic<int64_t>>& hits) {
         QStringList parts;
         for (const auto& h : hits)
             parts << QString::number(100.0 * double(h.load()) / double(std::max<int64_t>(n, 1)), 'f', 1);
         return parts.join(QStringLiteral(" / "));
     };
-    std::printf("  top-1 per exit (%%): FP32 %s, W8A8 %s\n",
-                accuracies(fp32Hits).toUtf8().constData(), accuracies(intHits).toUtf8().constData());
+    if (data.labelled())
+        std::printf("  top-1 per exit (%%): FP32 %s, W8A8 %s\n",
+                    accuracies(fp32Hits).toUtf8().constData(), accuracies(intHits).toUtf8().constData());
+    else
+        std::printf("  (%s has no class sub-folders: no top-1)\n", evalDir.toUtf8().constData());
 
     // One profiled INT run, one thread: where the integer time goes, by op type.
     Profiler profiler;
@@ -265,11 +314,14 @@ void benchModel(const QString& modelPath, const Options& opt)
 int usage(int code)
 {
     std::fprintf(code ? stderr : stdout,
-                 "Usage: quantlens-bench [--images N] [--repeat N] [--threads 1,2] "
-                 "[--resources DIR]\n\n"
+                 "Usage: quantlens-bench [--model M.onnx [--data DIR] [--calib DIR]] [--images N]\n"
+                 "                       [--repeat N] [--threads 1,2] [--isa NAME] [--resources DIR]\n\n"
                  "Times FP32 and W8A8 integer inference and the full quantized evaluation of\n"
-                 "the demo models on resources/data/eval (median of --repeat runs, default 3),\n"
-                 "the calibration once, the integer time per op type, and peak RSS.\n");
+                 "the demo models on resources/data/eval (or of --model on --data, calibrated on\n"
+                 "--calib, default --data) — median of --repeat runs, default 3 — the calibration\n"
+                 "once, the integer time per op type, and peak RSS. --isa (or QL_ISA) forces a\n"
+                 "kernel path: %s.\n",
+                 ql::isaNames().c_str());
     return code;
 }
 
@@ -294,6 +346,25 @@ int main(int argc, char** argv)
         } else if (a == QLatin1String("--repeat")) {
             opt.repeat = args[++i].toInt(&ok);
             ok = ok && opt.repeat > 0;
+        } else if (a == QLatin1String("--model")) {
+            opt.model = args[++i];
+        } else if (a == QLatin1String("--data")) {
+            opt.data = args[++i];
+        } else if (a == QLatin1String("--calib")) {
+            opt.calib = args[++i];
+        } else if (a == QLatin1String("--isa")) {
+            ql::Isa isa;
+            if (!ql::parseIsa(args[++i].toStdString(), &isa)) {
+                std::fprintf(stderr, "quantlens-bench: --isa %s: unknown (expected one of %s)\n",
+                             args[i].toUtf8().constData(), ql::isaNames().c_str());
+                return 2;
+            }
+            if (!ql::isaSupported(isa)) {
+                std::fprintf(stderr, "quantlens-bench: --isa %s: this CPU does not support it\n",
+                             args[i].toUtf8().constData());
+                return 2;
+            }
+            ql::setActiveIsa(isa);
         } else if (a == QLatin1String("--resources")) {
             opt.resources = args[++i];
         } else if (a == QLatin1String("--threads")) {
@@ -309,11 +380,15 @@ int main(int argc, char** argv)
         if (!ok)
             return ql::usage(2);
     }
-    std::printf("quantlens-bench: %u hardware threads, W8A8 = preset w8a8 (float requantization)\n",
-                std::thread::hardware_concurrency());
     try {
-        for (const char* name : {"mlp.onnx", "multiexit_cnn.onnx"})
-            ql::benchModel(opt.resources + QStringLiteral("/models/") + QLatin1String(name), opt);
+        std::printf("quantlens-bench: %u hardware threads, kernels %s, W8A8 = preset w8a8 (float "
+                    "requantization)\n",
+                    std::thread::hardware_concurrency(), ql::isaName(ql::activeIsa()));
+        if (!opt.model.isEmpty())
+            ql::benchModel(opt.model, opt);
+        else
+            for (const char* name : {"mlp.onnx", "multiexit_cnn.onnx"})
+                ql::benchModel(opt.resources + QStringLiteral("/models/") + QLatin1String(name), opt);
     } catch (const std::exception& e) {
         std::fprintf(stderr, "quantlens-bench: %s\n", e.what());
         return 1;

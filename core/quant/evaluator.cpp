@@ -15,6 +15,11 @@
 // layer against the FP32 value of the layer's output tensor, with offsets = global sample
 // index × per-sample size so the histogram sample is fixed up front. Models with a dynamic
 // observer run one sample at a time (see int_runtime.h).
+//
+// Incremental re-evaluation (incremental_cache.h): with a ReferenceCache, every call of rows
+// computes its results into a fresh per-rows partial (CachedUnit) and merges it into the unit —
+// also on a first, full evaluation, so both paths add the same partials in the same order — and
+// the next call of the same rows reuses each layer whose fingerprints did not change.
 
 #include <algorithm>
 #include <cmath>
@@ -24,6 +29,7 @@
 #include "core/error.h"
 #include "core/parallel.h"
 #include "core/quant/exit_policy.h"
+#include "core/quant/incremental_cache.h"
 #include "core/quant/int_runtime.h"
 
 namespace ql {
@@ -52,6 +58,11 @@ struct Evaluation
     std::vector<std::vector<ExitSample>> exitSamples; // [exit][sample]
     std::shared_ptr<ReferenceCache> cache;
     std::set<std::string> referenced; // tensors runRows reads from the FP32 references
+    IncrementalCache* incremental = nullptr; // cache->incremental() when there is a cache
+    LayerSignatures signatures;
+    std::vector<char> keepOutput;               // per layer: keep its integer output
+    std::vector<std::vector<int>> producers;    // per layer, per plan input: layer index or −1
+    std::vector<int> exitProducer;              // per exit: layer index or −1
 
     Evaluation(const QuantizedModel& q, const Dataset& d)
         : qm(q), data(d), rt(q), executor(*q.model)
@@ -71,6 +82,9 @@ struct Evaluation
 
     void runUnit(int64_t begin, int64_t count, const RunControl& ctl, UnitResult& unit);
     void runRows(int64_t begin, int64_t count, const RunControl& ctl, UnitResult& unit);
+    // Layer i's results for the rows: reused from `cached` when its fingerprints match.
+    void localPass(int i, const TensorMap& feeds, const TensorMap& refs, int64_t begin,
+                   int64_t count, CachedLayer& out, std::vector<float>& scratch);
 };
 
 // e = r' − r of one layer output over `rows` samples starting at global sample `first`.
@@ -132,6 +146,35 @@ void compare(const RtValue& value, const Tensor& ref, int64_t first, int64_t row
     acc.add(r, d, n, first * per, low, high, overflows);
 }
 
+// The local error of layer i: the layer fed with its FP32 reference inputs.
+void Evaluation::localPass(int i, const TensorMap& feeds, const TensorMap& refs, int64_t begin,
+                           int64_t count, CachedLayer& out, std::vector<float>& scratch)
+{
+    const QuantizedLayer& L = qm.layers[static_cast<size_t>(i)];
+    const Tensor& ref = refs.at(L.plan.output);
+    if (L.kind == LayerKind::Float) {
+        // Fed with its FP32 inputs a float layer computes exactly the reference.
+        RtValue same;
+        same.data = ref;
+        compare(same, ref, begin, count, RtLayerStats{}, out.local, scratch);
+        return;
+    }
+    // The layer's FP32 inputs, quantized here exactly as runLayer would quantize them (no
+    // copy of the float tensor).
+    RtValues local;
+    for (size_t k = 0; k < L.plan.inputs.size(); ++k) {
+        const std::string& in = L.plan.inputs[k];
+        const Tensor& r = refs.count(in) ? refs.at(in) : feeds.at(in);
+        if (r.dtype == DType::Float32 && rt.readsCodes(i, k))
+            local[in] = rt.quantizeFloat(in, r, i, begin);
+        else
+            local[in].data = r;
+    }
+    RtLayerStats localStats;
+    rt.runLayer(i, local, begin, &localStats, false);
+    compare(local.at(L.plan.output), ref, begin, count, localStats, out.local, scratch);
+}
+
 void Evaluation::runRows(int64_t begin, int64_t count, const RunControl& ctl, UnitResult& unit)
 {
     TensorMap feeds;
@@ -140,68 +183,136 @@ void Evaluation::runRows(int64_t begin, int64_t count, const RunControl& ctl, Un
     if (!kept) {
         ExecOptions keep;
         keep.keep = referenced;
-        kept = std::make_shared<const TensorMap>(executor.run(feeds, ctl, keep));
+        RunControl reference = ctl; // the profiler times the integer chain only
+        reference.profiler = nullptr;
+        kept = std::make_shared<const TensorMap>(executor.run(feeds, reference, keep));
         if (cache)
             cache->store(begin, count, kept);
     }
     const TensorMap& refs = *kept;
+    const size_t layers = qm.layers.size();
+    std::shared_ptr<const CachedUnit> cached = incremental ? incremental->find(begin, count) : nullptr;
+    if (cached && (cached->layers.size() != qm.layers.size() ||
+                   cached->exits.size() != qm.model->exits.size()))
+        cached = nullptr; // stored by a concurrent evaluation of another plan
+    auto fresh = std::make_shared<CachedUnit>();
+    fresh->layers.resize(layers);
+    fresh->exits.resize(qm.model->exits.size());
 
-    auto after = [&](int i, const RtValues& values, const RtLayerStats& stats) {
-        const QuantizedLayer& L = qm.layers[static_cast<size_t>(i)];
-        const Tensor& ref = refs.at(L.plan.output);
-        compare(values.at(L.plan.output), ref, begin, count, stats,
-                unit.propagated[static_cast<size_t>(i)], unit.scratch);
-        unit.accumulators[static_cast<size_t>(i)].merge(stats.acc);
-        if (!computeLocal)
-            return;
-        if (L.kind == LayerKind::Float) {
-            // Fed with its FP32 inputs a float layer computes exactly the reference.
-            RtValue same;
-            same.data = ref;
-            compare(same, ref, begin, count, RtLayerStats{}, unit.local[static_cast<size_t>(i)],
-                    unit.scratch);
-            return;
+    // Which layers run: a changed chain, or an unchanged one whose output a running layer
+    // needs and the cache did not keep (plan order is topological: one backward pass).
+    std::vector<char> run(layers, 1);
+    if (cached) {
+        for (size_t i = 0; i < layers; ++i)
+            run[i] = cached->layers[i].chain != signatures.chain[i];
+        for (size_t e = 0; e < exitProducer.size(); ++e) // exits are read from the values
+            if (const int p = exitProducer[e]; p >= 0 && cached->exits[e].chain != signatures.chain[size_t(p)])
+                run[size_t(p)] = 1;
+    }
+    // A float tensor read as codes by several layers is quantized once, by the first of them
+    // (runLayer caches the codes in the values, seeded with that layer): when a later reader
+    // runs, the earlier ones run again first so that it reads the same codes.
+    for (size_t i = layers; i-- > 0;) {
+        if (!run[i])
+            continue;
+        const std::vector<std::string>& inputs = qm.layers[i].plan.inputs;
+        for (size_t k = 0; k < inputs.size(); ++k) {
+            const int p = producers[i][k];
+            if (p >= 0 && !run[size_t(p)] && !cached->layers[size_t(p)].output)
+                run[size_t(p)] = 1;
+            if (p >= 0 && qm.layers[size_t(p)].outputQuantized)
+                continue;
+            for (size_t h = 0; h < i; ++h)
+                if (!run[h] && std::count(qm.layers[h].plan.inputs.begin(),
+                                          qm.layers[h].plan.inputs.end(), inputs[k]))
+                    run[h] = 1;
         }
-        // A layer reading only graph inputs sees exactly its FP32 inputs in the chain too
-        // (quantized by it, with the same seed): local = propagated, no second run needed.
-        if (std::all_of(L.plan.inputs.begin(), L.plan.inputs.end(),
-                        [&](const std::string& in) { return feeds.count(in) != 0; })) {
-            compare(values.at(L.plan.output), ref, begin, count, stats,
-                    unit.local[static_cast<size_t>(i)], unit.scratch);
-            return;
+    }
+
+    RtValues values;
+    for (const auto& [name, t] : feeds)
+        values[name].data = t;
+    for (size_t i = 0; i < layers; ++i) {
+        if (!run[i])
+            continue;
+        for (int p : producers[i])
+            if (p >= 0 && !run[size_t(p)] && !values.count(qm.layers[size_t(p)].plan.output))
+                values[qm.layers[size_t(p)].plan.output] = *cached->layers[size_t(p)].output;
+    }
+
+    for (size_t i = 0; i < layers; ++i) {
+        const QuantizedLayer& L = qm.layers[i];
+        CachedLayer& out = fresh->layers[i];
+        out.chain = signatures.chain[i];
+        out.own = signatures.own[i];
+        out.propagated = ErrorAccumulator(totals[i]);
+        out.local = ErrorAccumulator(totals[i]);
+        const CachedLayer* before = cached ? &cached->layers[i] : nullptr;
+        if (run[i]) {
+            ctl.check();
+            RtLayerStats stats;
+            {
+                const ProfileScope profile(ctl.profiler, L.plan.opType.c_str());
+                rt.runLayer(static_cast<int>(i), values, begin, &stats, true);
+            }
+            const RtValue& value = values.at(L.plan.output);
+            compare(value, refs.at(L.plan.output), begin, count, stats, out.propagated, unit.scratch);
+            out.accumulators = stats.acc;
+            if (keepOutput[i])
+                out.output = std::make_shared<const RtValue>(value);
+        } else {
+            out.propagated = before->propagated;
+            out.accumulators = before->accumulators;
+            out.output = before->output;
         }
-        // The layer's FP32 inputs, quantized here exactly as runLayer would quantize them (no
-        // copy of the float tensor).
-        RtValues local;
-        for (size_t k = 0; k < L.plan.inputs.size(); ++k) {
-            const std::string& in = L.plan.inputs[k];
-            const Tensor& r = refs.at(in);
-            if (r.dtype == DType::Float32 && rt.readsCodes(i, k))
-                local[in] = rt.quantizeFloat(in, r, i, begin);
-            else
-                local[in].data = r;
+        if (computeLocal) {
+            out.hasLocal = true;
+            if (before && before->hasLocal && before->own == out.own) {
+                out.local = before->local;
+            } else if (L.kind != LayerKind::Float &&
+                       std::all_of(L.plan.inputs.begin(), L.plan.inputs.end(),
+                                   [&](const std::string& in) { return feeds.count(in) != 0; })) {
+                // A layer reading only graph inputs sees exactly its FP32 inputs in the chain
+                // too (quantized by it, with the same seed): local = propagated.
+                out.local = out.propagated;
+            } else {
+                localPass(static_cast<int>(i), feeds, refs, begin, count, out, unit.scratch);
+            }
         }
-        RtLayerStats localStats;
-        rt.runLayer(i, local, begin, &localStats, false);
-        compare(local.at(L.plan.output), ref, begin, count, localStats,
-                unit.local[static_cast<size_t>(i)], unit.scratch);
-    };
-    const RtValues values = rt.runChain(feeds, begin, ctl, -1, after);
+        unit.propagated[i].merge(out.propagated);
+        unit.local[i].merge(out.local);
+        unit.accumulators[i].merge(out.accumulators);
+    }
 
     // Exits: FP32 and quantized logits, top-1 and max-softmax per sample.
     for (size_t e = 0; e < qm.model->exits.size(); ++e) {
         const std::string& name = qm.model->exits[e].output;
         const Tensor& ref = refs.at(name);
-        const Tensor q = IntRuntime::dequantize(values.at(name));
+        const int producer = exitProducer[e];
+        CachedExitRows& rows = fresh->exits[e];
+        rows.chain = producer >= 0 ? signatures.chain[size_t(producer)] : 0;
+        const bool reuse = cached && producer >= 0 && !run[size_t(producer)] &&
+                           cached->exits[e].chain == rows.chain;
         const int64_t classes = count ? ref.numel() / count : 0;
+        if (reuse) {
+            rows = cached->exits[e];
+        } else {
+            const Tensor q = IntRuntime::dequantize(values.at(name));
+            for (int64_t r = 0; r < count; ++r) {
+                rows.quantTop.push_back(argmaxRow(q.f.data() + r * classes, classes));
+                rows.quantConfidence.push_back(maxSoftmax(q.f.data() + r * classes, classes));
+            }
+        }
         for (int64_t r = 0; r < count; ++r) {
             ExitSample& s = exitSamples[e][static_cast<size_t>(begin + r)];
             s.fp32Top = argmaxRow(ref.f.data() + r * classes, classes);
-            s.quantTop = argmaxRow(q.f.data() + r * classes, classes);
+            s.quantTop = static_cast<int>(rows.quantTop[size_t(r)]);
             s.fp32Confidence = maxSoftmax(ref.f.data() + r * classes, classes);
-            s.quantConfidence = maxSoftmax(q.f.data() + r * classes, classes);
+            s.quantConfidence = rows.quantConfidence[size_t(r)];
         }
     }
+    if (incremental)
+        incremental->store(begin, count, std::move(fresh));
 }
 
 void Evaluation::runUnit(int64_t begin, int64_t count, const RunControl& ctl, UnitResult& unit)
@@ -275,11 +386,49 @@ EvaluationReport evaluateQuantized(const QuantizedModel& qmodel, const Dataset& 
     }
     for (const ExitInfo& e : model.exits)
         ev.referenced.insert(e.output);
+    const size_t layers = qmodel.layers.size();
+    for (const QuantizedLayer& L : qmodel.layers) {
+        std::vector<int> producers;
+        for (const std::string& in : L.plan.inputs) {
+            const auto it = qmodel.plan.layerByOutput.find(in);
+            producers.push_back(it == qmodel.plan.layerByOutput.end() ? -1 : it->second);
+        }
+        ev.producers.push_back(std::move(producers));
+    }
+    for (const ExitInfo& e : model.exits) {
+        const auto it = qmodel.plan.layerByOutput.find(e.output);
+        ev.exitProducer.push_back(it == qmodel.plan.layerByOutput.end() ? -1 : it->second);
+    }
+    ev.keepOutput.assign(layers, 0);
+    if (ev.cache) {
+        ev.incremental = &ev.cache->incremental();
+        ev.signatures = layerSignatures(qmodel);
+        // What every unit shares; a change drops the kept results (a fingerprint as in
+        // incremental_cache.cpp: SplitMix64 steps over the values).
+        uint64_t context = 0;
+        for (const uint64_t v : {uint64_t(samples), uint64_t(opts.computeLocal), uint64_t(layers),
+                                 uint64_t(ev.rt.perSample()), uint64_t(model.exits.size()),
+                                 uint64_t(reinterpret_cast<uintptr_t>(&model))}) {
+            uint64_t z = (context += 0x9E3779B97F4A7C15ull) ^ v;
+            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+            z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+            context = z ^ (z >> 31);
+        }
+        ev.incremental->begin(context);
+        std::vector<int64_t> bytes;
+        for (int64_t per : ev.perSample)
+            bytes.push_back(per * int64_t(sizeof(int32_t))); // codes or floats: 4 bytes each
+        ev.keepOutput = ev.incremental->keptLayers(bytes, samples);
+    } else {
+        ev.signatures.own.assign(layers, 0);
+        ev.signatures.chain.assign(layers, 0);
+    }
 
     UnitResult total = ev.makeUnit();
-    RunControl inner; // one thread per unit; cancellation passes through
+    RunControl inner; // one thread per unit; cancellation and the profiler pass through
     inner.cancel = ctl.cancel;
     inner.threads = 1;
+    inner.profiler = ctl.profiler;
     const int threads = threadCount(ctl);
     const int64_t batch = std::max(opts.batchSize, 1);
     for (int64_t begin = 0; begin < samples; begin += batch) {

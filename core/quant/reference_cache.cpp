@@ -1,5 +1,7 @@
 #include "core/quant/reference_cache.h"
 
+#include "core/quant/incremental_cache.h"
+
 namespace ql {
 
 std::shared_ptr<const TensorMap> ReferenceCache::find(int64_t begin, int64_t count) const
@@ -25,6 +27,14 @@ bool ReferenceCache::store(int64_t begin, int64_t count, std::shared_ptr<const T
     m_units.emplace(std::make_pair(begin, count), std::move(refs));
     m_bytes += size;
     return true;
+}
+
+IncrementalCache& ReferenceCache::incremental()
+{
+    const std::lock_guard<std::mutex> lock(m_mutex);
+    if (!m_incremental)
+        m_incremental = std::make_shared<IncrementalCache>();
+    return *m_incremental;
 }
 
 int64_t ReferenceCache::bytes() const

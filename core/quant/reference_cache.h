@@ -9,6 +9,12 @@
 // evaluation set (EvaluateOptions::references). Only the tensors the evaluator reads are kept
 // (layer inputs and outputs, exits), up to a byte budget; units beyond it are recomputed each
 // time, so the budget bounds memory, not correctness. Thread-safe.
+//
+// The same cache carries the integer side of the previous evaluation (IncrementalCache,
+// core/quant/incremental_cache.h): per work unit, each layer's partial error statistics and the
+// integer activations of the chain, keyed by what each layer's result depends on. An edit then
+// re-runs only the layers it changes and those downstream of them; everything else is reused,
+// and the report is identical to a full evaluation's.
 
 #include <cstdint>
 #include <map>
@@ -19,6 +25,8 @@
 #include "core/executor.h"
 
 namespace ql {
+
+class IncrementalCache;
 
 class ReferenceCache
 {
@@ -35,7 +43,12 @@ public:
     int64_t bytes() const;
     int64_t budget() const { return m_budget; }
 
+    // The integer results of earlier evaluations with this cache (created on first use, with
+    // IncrementalCache's default budget).
+    IncrementalCache& incremental();
+
 private:
+    std::shared_ptr<IncrementalCache> m_incremental; // guarded by m_mutex on creation
     mutable std::mutex m_mutex;
     std::map<std::pair<int64_t, int64_t>, std::shared_ptr<const TensorMap>> m_units;
     int64_t m_bytes = 0;
