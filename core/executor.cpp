@@ -91,6 +91,21 @@ bool couplesSamples(const Node& node, const Graph& g, const std::set<std::string
         const int64_t axis = node.attrInt("axis", op == "Split" ? 0 : -1);
         return axis == 0 || axis == -rank;
     }
+    if (op == "Gemm") {
+        // Only A's rows are samples, and only without transA: A^T's rows are A's columns, and
+        // B's dim 0 is K or N. Splitting those would cut the reduction, not the batch.
+        const bool transA = node.attrInt("transA", 0) != 0;
+        return (batched.count(node.inputs[0]) && transA) ||
+               (node.inputs.size() > 1 && batched.count(node.inputs[1]));
+    }
+    if (op == "MatMul") {
+        // A [.., M, K] x B [.., K, N]: dim 0 is the batch for A of rank >= 2 and for a
+        // batched (rank >= 3) B; a 2-D B's dim 0 is K.
+        const bool aSplits = !batched.count(node.inputs[0]) || rank >= 2;
+        const bool bSplits = node.inputs.size() < 2 || !batched.count(node.inputs[1]) ||
+                             (rankOf(1) >= 3 && rank >= 3);
+        return !aSplits || !bSplits;
+    }
     if (op == "Reshape") {
         std::vector<int64_t> target = node.attrInts("shape");
         if (node.inputs.size() > 1) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <set>
@@ -14,15 +15,20 @@
 #include <onnx/onnx_pb.h>
 #include <onnx/shape_inference/implementation.h>
 
+#include "core/checked_math.h"
 #include "core/error.h"
 #include "core/graph_passes.h"
+#include "core/onnx_validate.h"
 #include "core/ops/op_utils.h"
 
 // Import order (each step may throw; the caller sees one ql::Error prefixed "<file>: "):
-//   parse + sanity checks -> IR (initializers, attributes) -> structural checks (every input
-//   defined, no cycle) and topological sort -> Constant nodes become initializers -> op
-//   support check -> ONNX shape inference -> constant folding -> dead-node removal ->
-//   batch-1 shape pass (shapes, params, MACs) -> exit ordering.
+//   parse + sanity checks (format versions) -> IR (initializers, attributes; data counts
+//   checked before allocating) -> structural checks (every input defined, no cycle) and
+//   topological sort -> Constant nodes become initializers -> op support check -> validation
+//   of what libonnx reads (onnx_validate.h, then our shape pass on what is known) -> ONNX
+//   shape inference -> constant folding -> dead-node removal -> non-finite initializers
+//   refused -> batch-1 shape pass (shapes, params, MACs) -> exit
+//   ordering.
 
 namespace ql {
 
@@ -68,31 +74,45 @@ Tensor tensorFromProto(const onnx::TensorProto& proto)
     auto fail = [&](const std::string& why) -> Error {
         return Error("tensor '" + name + "': " + why);
     };
-    if (proto.data_location() == onnx::TensorProto::EXTERNAL)
-        throw fail("external data files are not supported");
+    if (proto.data_location() == onnx::TensorProto::EXTERNAL || proto.external_data_size() > 0)
+        throw fail("external data files are not supported (save the model with its weights "
+                   "inside the .onnx file)");
     const std::optional<DType> dtype = dtypeFromOnnxType(proto.data_type());
     if (!dtype)
         throw fail("element type " + std::to_string(proto.data_type()) +
                    " is not supported (float32, int8/16/32/64, uint8/16, bool are)");
     Shape shape(proto.dims().begin(), proto.dims().end());
-    int64_t count = 1;
-    for (int64_t d : shape) {
-        if (d < 0 || (d > 0 && count > (int64_t{1} << 40) / d))
+    for (int64_t d : shape)
+        if (d < 0)
             throw fail("invalid dims " + shapeToString(shape));
-        count *= d;
-    }
-    const size_t n = static_cast<size_t>(count);
-    Tensor t = Tensor::zeros(*dtype, shape);
+    const std::optional<int64_t> count = checkedProduct(shape);
+    if (!count)
+        throw fail("dims " + shapeToString(shape) + " overflow int64");
+    const size_t n = static_cast<size_t>(*count);
+
+    // The values the file really holds are counted before anything is allocated: a tensor
+    // that declares 1e9 elements and stores none must fail in microseconds, not after
+    // zero-filling 4 GB.
     const std::string& raw = proto.raw_data();
-    auto checkCount = [&](size_t have) {
-        if (have != n)
-            throw fail("holds " + std::to_string(have) + " values, shape " + shapeToString(shape) +
-                       " needs " + std::to_string(n));
-    };
+    size_t have = 0;
     if (proto.has_raw_data()) {
-        checkCount(raw.size() / elementSize(*dtype));
         if (raw.size() % elementSize(*dtype) != 0)
-            throw fail("raw_data size is not a multiple of the element size");
+            throw fail("raw_data holds " + std::to_string(raw.size()) +
+                       " bytes, not a multiple of the element size " +
+                       std::to_string(elementSize(*dtype)));
+        have = raw.size() / elementSize(*dtype);
+    } else if (*dtype == DType::Float32) {
+        have = static_cast<size_t>(proto.float_data_size());
+    } else if (*dtype == DType::Int64) {
+        have = static_cast<size_t>(proto.int64_data_size());
+    } else {
+        have = static_cast<size_t>(proto.int32_data_size());
+    }
+    if (have != n)
+        throw fail("holds " + std::to_string(have) + " values, shape " + shapeToString(shape) +
+                   " needs " + std::to_string(n));
+    Tensor t = Tensor::zeros(*dtype, shape);
+    if (proto.has_raw_data()) {
         for (size_t i = 0; i < n; ++i) {
             switch (*dtype) {
             case DType::Float32:
@@ -126,13 +146,10 @@ Tensor tensorFromProto(const onnx::TensorProto& proto)
     // Typed fields: float_data for FLOAT, int64_data for INT64, int32_data for every
     // narrower integer type and bool.
     if (*dtype == DType::Float32) {
-        checkCount(static_cast<size_t>(proto.float_data_size()));
         std::copy(proto.float_data().begin(), proto.float_data().end(), t.f.begin());
     } else if (*dtype == DType::Int64) {
-        checkCount(static_cast<size_t>(proto.int64_data_size()));
         std::copy(proto.int64_data().begin(), proto.int64_data().end(), t.i64.begin());
     } else {
-        checkCount(static_cast<size_t>(proto.int32_data_size()));
         std::copy(proto.int32_data().begin(), proto.int32_data().end(), t.q.begin());
     }
     return t;
@@ -301,6 +318,7 @@ Model importModel(const std::string& bytes, const std::string& displayName)
         invalid("no ir_version");
     if (!proto.has_graph())
         invalid("no graph");
+    checkFormatVersions(proto);
     const int64_t opset = defaultDomainOpset(proto);
     if (opset <= 0)
         invalid("no opset_import for the default ONNX domain");
@@ -339,6 +357,7 @@ Model importModel(const std::string& bytes, const std::string& displayName)
 
     // Nodes: name the unnamed ones "<op>_<index>" and keep names unique.
     std::set<std::string> usedNames;
+    std::map<std::string, int> protoIndex; // IR node name -> index in graphProto.node()
     std::vector<Node> nodes;
     for (int index = 0; index < graphProto.node_size(); ++index) {
         const onnx::NodeProto& np = graphProto.node(index);
@@ -353,6 +372,7 @@ Model importModel(const std::string& bytes, const std::string& displayName)
         if (np.name().empty() || usedNames.count(node.name))
             node.name.append(1, '_').append(suffix);
         usedNames.insert(node.name);
+        protoIndex[node.name] = index;
         node.inputs.assign(np.input().begin(), np.input().end());
         node.outputs.assign(np.output().begin(), np.output().end());
         node.opset = defaultDomain ? opset : 0;
@@ -392,6 +412,15 @@ Model importModel(const std::string& bytes, const std::string& displayName)
     // ops from unknown domains first and name them less clearly.
     checkOpsSupported(g);
 
+    // Validate everything libonnx's inference reads before it runs (onnx_validate.h): the
+    // attributes of window ops, the declared input sizes, then our own shape pass over what
+    // is known so far, whose per-op checks (ranks, group, kernel vs weights, overflow) name
+    // the node. It runs again below with libonnx's hints.
+    checkWindowAttributes(g);
+    checkDeclaredInputs(g);
+    runShapePass(g, {});
+    pinKernelShapes(proto, g, protoIndex);
+
     // ONNX shape inference gives the fallback shapes/types (and the static shapes that let
     // Shape nodes fold). Node-level inference errors are not thrown in its default mode.
     try {
@@ -407,21 +436,44 @@ Model importModel(const std::string& bytes, const std::string& displayName)
 
     foldConstants(g, hints);
     removeDeadNodes(g);
+    checkFiniteInitializers(g);
     runShapePass(g, hints);
     model.exits = orderExits(g);
     return model;
 }
 
+// Protobuf cannot parse a message over 2 GiB - 1 (its sizes are int), so nothing larger is
+// read: a regular file is refused by its size, anything else (/dev/zero, a pipe) is read in
+// chunks and refused once it passes the cap.
+constexpr std::streamsize kMaxModelFileBytes = 2147483647;
+
 std::string readFile(const std::string& path)
 {
+    std::error_code ec;
+    const std::filesystem::file_status status = std::filesystem::status(path, ec);
+    if (!ec && std::filesystem::is_directory(status))
+        throw Error(path + ": is a directory, not a model file");
+    if (!ec && std::filesystem::is_regular_file(status)) {
+        const auto size = std::filesystem::file_size(path, ec);
+        if (!ec && size > static_cast<uintmax_t>(kMaxModelFileBytes))
+            throw Error(path + ": file is " + std::to_string(size) +
+                        " bytes, more than the 2 GiB protobuf limit");
+    }
     std::ifstream in(path, std::ios::binary);
     if (!in)
         throw Error(path + ": cannot open file (" + std::strerror(errno) + ")");
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
+    std::string bytes;
+    std::vector<char> chunk(1 << 20);
+    while (in) {
+        in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+        const std::streamsize got = in.gcount();
+        if (static_cast<std::streamsize>(bytes.size()) + got > kMaxModelFileBytes)
+            throw Error(path + ": more than the 2 GiB protobuf limit (not a regular file?)");
+        bytes.append(chunk.data(), static_cast<size_t>(got));
+    }
     if (in.bad())
         throw Error(path + ": read error");
-    return buffer.str();
+    return bytes;
 }
 
 } // namespace

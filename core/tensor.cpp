@@ -1,5 +1,6 @@
 #include "core/tensor.h"
 
+#include "core/checked_math.h"
 #include "core/error.h"
 
 namespace ql {
@@ -27,10 +28,10 @@ bool isIntegerCode(DType t)
 
 int64_t numelOf(const Shape& s)
 {
-    int64_t n = 1;
-    for (int64_t d : s)
-        n *= d < 0 ? 0 : d;
-    return n;
+    const std::optional<int64_t> n = checkedProduct(s);
+    if (!n)
+        throw Error("shape " + shapeToString(s) + " has more elements than int64 can count");
+    return *n;
 }
 
 std::string shapeToString(const Shape& s)
@@ -51,7 +52,11 @@ Tensor Tensor::zeros(DType t, Shape s)
     Tensor r;
     r.dtype = t;
     r.shape = std::move(s);
-    const auto n = static_cast<size_t>(r.numel());
+    const int64_t count = r.numel();
+    if (count > kMaxTensorElements)
+        throw Error("tensor of shape " + shapeToString(r.shape) + " would hold " +
+                    std::to_string(count) + " elements, more than the 2^30 limit");
+    const auto n = static_cast<size_t>(count);
     if (t == DType::Float32)
         r.f.assign(n, 0.0f);
     else if (t == DType::Int64)

@@ -33,10 +33,28 @@ void checkInferenceMode(const Node& node)
             failNode(node, "training outputs (running mean/var) are not supported");
 }
 
+// sqrt(var + epsilon) must be a positive real: a negative variance (or epsilon) would make
+// every output of that channel NaN, which the quantizer cannot range and the report would
+// show as "+nan" instead of an error.
+void checkVariance(const Node& node, const Tensor* var)
+{
+    const float epsilon = node.attrFloat("epsilon", 1e-5f);
+    if (!std::isfinite(epsilon) || epsilon < 0.0f)
+        failNode(node, "epsilon " + std::to_string(epsilon) + " must be finite and >= 0");
+    if (!var || var->dtype != DType::Float32)
+        return;
+    for (size_t channel = 0; channel < var->f.size(); ++channel)
+        if (!(var->f[channel] + epsilon > 0.0f))
+            failNode(node, "variance of channel " + std::to_string(channel) + " is " +
+                               std::to_string(var->f[channel]) +
+                               " (var + epsilon must be > 0)");
+}
+
 std::vector<Shape> inferBatchNorm(const Node& node, const std::vector<Shape>& in,
-                                  const std::vector<const Tensor*>&)
+                                  const std::vector<const Tensor*>& constIn)
 {
     checkInferenceMode(node);
+    checkVariance(node, optionalInput(constIn, kVar));
     if (in.size() < 5)
         failNode(node, "needs inputs X, scale, B, mean, var");
     if (in[kX].size() < 2)

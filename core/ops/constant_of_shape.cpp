@@ -27,6 +27,12 @@ Shape targetShape(const Node& node, const Tensor& shape)
     for (int64_t d : dims)
         if (d < 0)
             failNode(node, "negative dim in shape " + shapeToString(dims));
+    // Checked before anything is allocated: the importer folds this op, so a 12-byte shape
+    // input could otherwise ask for terabytes at load time.
+    const int64_t count = numelChecked(node, dims, "shape");
+    if (count > kMaxTensorElements)
+        failNode(node, "shape " + shapeToString(dims) + " has " + std::to_string(count) +
+                           " elements, more than the 2^30 limit");
     return dims;
 }
 

@@ -117,7 +117,8 @@ int64_t convMacs(const Node& node)
     const Shape& w = node.inputShapes[kW];
     if (!shapeKnown(w) || !shapeKnown(node.outputShapes[0]) || w.empty() || w[0] == 0)
         return 0;
-    return numelOf(node.outputShapes[0]) * (numelOf(w) / w[0]);
+    return noOverflow(node, checkedMul(numelOf(node.outputShapes[0]), numelOf(w) / w[0]),
+                      "the MAC count (output x weights per output)");
 }
 
 void runConv(const Node& node, const std::vector<const Tensor*>& in, std::vector<Tensor>& out,

@@ -1,5 +1,7 @@
 #include "core/ops/gemm.h"
 
+#include <cmath>
+
 #include <Eigen/Core>
 
 #include "core/ops/op_utils.h"
@@ -33,6 +35,10 @@ GemmDims gemmDims(const Node& node, const Shape& a, const Shape& b)
         failNode(node, "A " + shapeToString(a) + " and B " + shapeToString(b) + " must be 2-D");
     const bool transA = node.attrInt("transA", 0) != 0;
     const bool transB = node.attrInt("transB", 0) != 0;
+    for (const char* name : {"alpha", "beta"})
+        if (!std::isfinite(node.attrFloat(name, 1.0f)))
+            failNode(node, std::string(name) + " is " + std::to_string(node.attrFloat(name, 1.0f)) +
+                               " (must be finite)");
     const GemmDims d{transA ? a[1] : a[0], transA ? a[0] : a[1], transB ? b[0] : b[1]};
     const int64_t kB = transB ? b[1] : b[0];
     if (d.k >= 0 && kB >= 0 && d.k != kB)
@@ -59,7 +65,8 @@ int64_t gemmMacs(const Node& node)
     if (node.inputShapes.size() < 2)
         return 0;
     const GemmDims d = gemmDims(node, node.inputShapes[kA], node.inputShapes[kB]);
-    return d.m < 0 || d.k < 0 || d.n < 0 ? 0 : d.m * d.n * d.k;
+    return d.m < 0 || d.k < 0 || d.n < 0 ? 0
+                                         : numelChecked(node, {d.m, d.n, d.k}, "the MAC count (M x N x K)");
 }
 
 void runGemm(const Node& node, const std::vector<const Tensor*>& in, std::vector<Tensor>& out,

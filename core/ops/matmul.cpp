@@ -68,7 +68,9 @@ int64_t matMulMacs(const Node& node)
     const MatMulPlan p = planMatMul(node, node.inputShapes[kA], node.inputShapes[kB]);
     if (!shapeKnown(p.batch) || p.m < 0 || p.k < 0 || p.n < 0)
         return 0;
-    return numelOf(p.batch) * p.m * p.n * p.k;
+    Shape factors = p.batch;
+    factors.insert(factors.end(), {p.m, p.n, p.k});
+    return numelChecked(node, factors, "the MAC count (batch x M x N x K)");
 }
 
 void runMatMul(const Node& node, const std::vector<const Tensor*>& in, std::vector<Tensor>& out,

@@ -9,6 +9,19 @@ void failNode(const Node& node, const std::string& what)
     throw Error("node '" + node.name + "' (" + node.opType + "): " + what);
 }
 
+int64_t noOverflow(const Node& node, std::optional<int64_t> value, const std::string& what)
+{
+    if (!value)
+        failNode(node, what + " overflows int64");
+    return *value;
+}
+
+int64_t numelChecked(const Node& node, const Shape& shape, const char* what)
+{
+    return noOverflow(node, checkedProduct(shape),
+                      std::string("element count of ") + what + " " + shapeToString(shape));
+}
+
 int64_t normalizeAxis(const Node& node, int64_t axis, int64_t rank)
 {
     if (axis < -rank || axis >= rank)
@@ -182,14 +195,22 @@ WindowGeometry windowGeometry(const Node& node, const Shape& inShape,
     for (size_t axis = 0; axis < spatial; ++axis) {
         const int64_t in = g.inSize[axis];
         const int64_t stride = g.strides[axis];
-        const int64_t extent = (g.kernel[axis] - 1) * g.dilations[axis] + 1;
+        // Every step is checked: kernel, dilations and pads come from the file (2^62 fits in
+        // an attribute) and an overflow here would size the output buffer wrongly.
+        const std::string where = " of spatial axis " + std::to_string(axis);
+        const int64_t extent =
+            noOverflow(node, checkedMulAdd(g.kernel[axis] - 1, g.dilations[axis], 1),
+                       "dilated kernel extent" + where);
         if (in < 0) {
             g.outSize[axis] = -1;
             continue;
         }
         if (autoPad == "SAME_UPPER" || autoPad == "SAME_LOWER") {
-            const int64_t out = (in + stride - 1) / stride;
-            const int64_t total = std::max<int64_t>(0, (out - 1) * stride + extent - in);
+            const int64_t out =
+                noOverflow(node, checkedAdd(in, stride - 1), "input size" + where) / stride;
+            const int64_t reach = noOverflow(node, checkedMulAdd(out - 1, stride, extent),
+                                             "SAME padding" + where);
+            const int64_t total = std::max<int64_t>(0, reach - in);
             const int64_t small = total / 2;
             g.padBegin[axis] = autoPad == "SAME_UPPER" ? small : total - small;
             g.padEnd[axis] = total - g.padBegin[axis];
@@ -202,10 +223,15 @@ WindowGeometry windowGeometry(const Node& node, const Shape& inShape,
         } else if (autoPad != "NOTSET") {
             failNode(node, "unknown auto_pad '" + autoPad + "'");
         }
-        const int64_t span = in + g.padBegin[axis] + g.padEnd[axis] - extent;
+        const std::optional<int64_t> padBoth = checkedAdd(g.padBegin[axis], g.padEnd[axis]);
+        const int64_t padded = noOverflow(node, padBoth ? checkedAdd(in, *padBoth) : std::nullopt,
+                                          "padded input size" + where);
+        const int64_t span = padded - extent; // both >= 0: cannot overflow
         if (span < 0)
             failNode(node, "kernel larger than the padded input " + shapeToString(inShape));
-        int64_t out = (ceilMode ? (span + stride - 1) / stride : span / stride) + 1;
+        const int64_t roundUp =
+            ceilMode ? noOverflow(node, checkedAdd(span, stride - 1), "output size" + where) : span;
+        int64_t out = (ceilMode ? roundUp : span) / stride + 1;
         if (ceilMode && (out - 1) * stride >= in + g.padBegin[axis])
             --out; // the last window would start inside the end padding
         g.outSize[axis] = out;

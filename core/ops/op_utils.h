@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/checked_math.h"
 #include "core/error.h"
 #include "core/op_registry.h"
 
@@ -14,6 +15,13 @@ namespace ql {
 
 // Throws ql::Error "node 'conv_3' (Conv): <what>".
 [[noreturn]] void failNode(const Node& node, const std::string& what);
+
+// The value of a checked_math.h computation, or an error naming the node:
+//   "node 'conv' (Conv): padded input size of axis 0 overflows int64".
+int64_t noOverflow(const Node& node, std::optional<int64_t> value, const std::string& what);
+
+// Element count of `shape` (negative dims count as 0), or an error naming the node.
+int64_t numelChecked(const Node& node, const Shape& shape, const char* what);
 
 // Maps axis in [-rank, rank) to [0, rank); anything else is an error naming the node.
 int64_t normalizeAxis(const Node& node, int64_t axis, int64_t rank);

@@ -63,7 +63,13 @@ Shape paddedShape(const Node& node, const Shape& in, const std::vector<int64_t>&
     const int64_t rank = static_cast<int64_t>(in.size());
     Shape out(in);
     for (int64_t axis = 0; axis < rank; ++axis) {
-        out[axis] = in[axis] + pads[axis] + pads[axis + rank];
+        // A negative pad crops; cropping more than the dim on one side is meaningless (and
+        // -2^63 would overflow the coordinate math of the copy).
+        if (pads[axis] < -in[axis] || pads[axis + rank] < -in[axis])
+            failNode(node, "pads crop more than the input " + shapeToString(in));
+        const std::optional<int64_t> both = checkedAdd(pads[axis], pads[axis + rank]);
+        out[axis] = noOverflow(node, both ? checkedAdd(in[axis], *both) : std::nullopt,
+                               "padded size of axis " + std::to_string(axis));
         if (out[axis] < 0)
             failNode(node, "pads crop more than the input " + shapeToString(in));
     }

@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "core/error.h"
+#include "core/ops/op_utils.h"
 #include "core/quant/quant_params.h"
 
 namespace ql::qop {
@@ -171,13 +172,14 @@ int64_t convMacs(const Node& node, int weightInput)
     if (node.outputShapes.empty() || int(node.inputShapes.size()) <= weightInput)
         return 0;
     const Shape& w = node.inputShapes[weightInput];
-    int64_t per_output = 1;
-    for (size_t i = 1; i < w.size(); ++i)
-        per_output *= w[i];
     Shape out = node.outputShapes[0];
     if (!out.empty() && out[0] < 0)
         out[0] = 1;
-    return numelOf(out) * per_output;
+    // MACs = output elements x (C/group x kernel): the output dims followed by W's dims after
+    // the first, as one overflow-checked product.
+    if (!w.empty())
+        out.insert(out.end(), w.begin() + 1, w.end());
+    return numelChecked(node, out, "the MAC count (output x weights per output)");
 }
 
 MatMulPlan planMatMul(const Node& node, const Shape& a_in, const Shape& b_in)
@@ -262,7 +264,8 @@ int64_t matMulMacs(const Node& node)
     Shape out = node.outputShapes[0];
     for (auto& d : out)
         d = d < 0 ? 1 : d;
-    return numelOf(out) * node.inputShapes[0].back();
+    out.push_back(node.inputShapes[0].back());
+    return numelChecked(node, out, "the MAC count (output x K)");
 }
 
 // (S, Z) of the node as QuantParams plus the `inner` stride of the per-axis layout.

@@ -26,11 +26,12 @@ Shape reshapeTarget(const Node& node, const Shape& in, const std::vector<int64_t
         } else if (size < 0) {
             failNode(node, "invalid target dim " + std::to_string(size));
         } else {
-            known *= size;
+            known = noOverflow(node, checkedMul(known, size),
+                               "element count of target " + shapeToString(target));
         }
         out[dim] = size;
     }
-    const int64_t total = numelOf(in);
+    const int64_t total = numelChecked(node, in, "input");
     if (inferred >= 0) {
         if (known == 0 || total % known != 0)
             failNode(node, "cannot reshape " + shapeToString(in) + " to " + shapeToString(target));

@@ -193,6 +193,15 @@ std::vector<std::string> LayerPlan::layerNames() const
 LayerPlan planLayers(const Model& model, bool fusion)
 {
     const Graph& g = model.graph;
+    // A constant graph output (an initializer, also one left by constant folding) is fine
+    // for the FP32 executor, which returns it as is, but no layer computes it, so there are no
+    // activations to quantize or compare: refused here by name (it used to surface as
+    // "internal error: map::at").
+    for (const ValueInfo& output : g.outputs)
+        if (g.initializer(output.name))
+            throw Error(model.path + ": graph output '" + output.name +
+                        "' is a constant (it does not depend on any input); the integer "
+                        "engine quantizes computed outputs only");
     LayerPlan plan;
     plan.fusion = fusion;
     std::vector<bool> covered(g.nodes.size(), false);
