@@ -11,6 +11,7 @@
 
 #include "app/main_window.h"
 #include "app/mixed_precision_page.h"
+#include "app/translations.h"
 #include "core/parallel.h"
 #include "widgets/quant_session.h"
 #include "widgets/session.h"
@@ -168,6 +169,7 @@ int main(int argc, char** argv)
         return 2;
     }
 
+    ql::installTranslations(); // View ▸ Language, else the system locale
     ql::MainWindow window;
     const bool screenshot = parser.isSet(screenshotOption);
     if (screenshot)
