@@ -23,6 +23,7 @@ const std::vector<Command>& commands()
         {"explain", "Walk through the integer arithmetic of one output element", runExplain},
         {"sensitivity", "Per layer and bit width: what quantizing only that layer costs", runSensitivity},
         {"autoquant", "Search per-layer bit widths that meet an accuracy target or budget", runAutoquant},
+        {"lessons", "Walk the guided lessons on live values; write an HTML handout", runLessons},
     };
     return table;
 }

@@ -14,6 +14,7 @@
 #include "app/mixed_precision_page.h"
 #include "core/atomic_write.h"
 #include "core/error.h"
+#include "app/translations.h"
 #include "core/parallel.h"
 #include "widgets/quant_session.h"
 #include "widgets/session.h"
@@ -196,6 +197,7 @@ int main(int argc, char** argv)
         return 2;
     }
 
+    ql::installTranslations(); // View ▸ Language, else the system locale
     ql::MainWindow window;
     const bool screenshot = parser.isSet(screenshotOption);
     if (screenshot)

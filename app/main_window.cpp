@@ -66,6 +66,7 @@ MainWindow::MainWindow(QWidget* parent)
     statusBar()->addPermanentWidget(jobStatus);
 
     createMenus();
+    createLessons();
 
     connect(m_session, &Session::failed, this, &MainWindow::reportError);
     connect(m_session, &Session::modelChanged, this, [this] {

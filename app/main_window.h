@@ -72,6 +72,7 @@ private:
     bool maybeSaveConfig();
     void onModelMismatch(const QString& path, const QuantConfig& foreign);
     void createQuantActions(QMenu* file, QMenu* edit);
+    void createLessons(); // main_window_lessons.cpp
     void connectQuantSession();
     QString browseDir(const QString& key, const QString& caption);
     bool openDroppedUrl(const QUrl& url);

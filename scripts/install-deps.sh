@@ -6,6 +6,7 @@ set -euo pipefail
 PACKAGES=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-charts-dev qt6-svg-dev libqt6opengl6-dev libgl-dev libxkbcommon-dev
+    qt6-l10n-tools qt6-tools-dev
     libeigen3-dev libopencv-dev
     libonnx-dev libprotobuf-dev protobuf-compiler
     libonnx-testdata dataset-fashion-mnist
