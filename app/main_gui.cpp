@@ -12,9 +12,9 @@
 
 #include "app/main_window.h"
 #include "app/mixed_precision_page.h"
+#include "app/translations.h"
 #include "core/atomic_write.h"
 #include "core/error.h"
-#include "app/translations.h"
 #include "core/parallel.h"
 #include "widgets/quant_session.h"
 #include "widgets/session.h"
