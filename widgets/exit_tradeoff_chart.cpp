@@ -54,7 +54,11 @@ ExitTradeoffChart::ExitTradeoffChart(QWidget* parent)
         axis->setLabelsFont(small);
         axis->setTitleFont(small);
     }
+    // QChartView's constructor made a default chart that setChart() only releases: delete
+    // it (LeakSanitizer, issue 16; ChartView::setChart does the same for the other charts).
+    QChart* placeholder = QChartView::chart();
     setChart(chart);
+    delete placeholder;
     setRenderHint(QPainter::Antialiasing);
     setMinimumHeight(220);
 }
