@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/ops/op_utils.h"
 #include "core/ops/q_common.h"
 #include "core/quant/quant_params.h"
 
@@ -52,9 +53,11 @@ OpDef makeDynamicQuantizeLinearOp()
 {
     OpDef def;
     def.opType = "DynamicQuantizeLinear";
-    def.inferShapes = [](const Node&, const std::vector<Shape>& in,
+    def.inferShapes = [](const Node& node, const std::vector<Shape>& in,
                          const std::vector<const Tensor*>&) {
-        return std::vector<Shape>{in.at(0), Shape{}, Shape{}};
+        if (in.empty() || node.inputs[0].empty())
+            failNode(node, "needs input x"); // found by fuzz_onnx_loader: was out_of_range
+        return std::vector<Shape>{in[0], Shape{}, Shape{}};
     };
     def.macs = [](const Node&) { return int64_t(0); };
     def.run = runDynamicQuantize;
