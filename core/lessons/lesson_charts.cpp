@@ -55,7 +55,7 @@ std::string num(double v)
 
 struct Frame
 {
-    double w = 640, h = 300, left = 56, right = 16, top = 34, bottom = 40;
+    double w = 640, h = 300, left = 72, right = 16, top = 34, bottom = 40;
     double x0 = 0, x1 = 1, y0 = 0, y1 = 1;
     double px(double x) const { return left + (x - x0) / (x1 - x0 == 0 ? 1 : x1 - x0) * (w - left - right); }
     double py(double y) const { return h - bottom - (y - y0) / (y1 - y0 == 0 ? 1 : y1 - y0) * (h - top - bottom); }
@@ -74,7 +74,8 @@ void header(std::ostringstream& s, const Frame& f, const std::string& title)
       << f.h - f.bottom << "' stroke='#444'/>";
     for (int i = 0; i <= 4; ++i) {
         const double y = f.y0 + (f.y1 - f.y0) * i / 4.0;
-        s << "<text x='" << f.left - 4 << "' y='" << f.py(y) + 4 << "' text-anchor='end'>" << num(y) << "</text>";
+        s << "<text x='" << f.left - 4 << "' y='" << f.py(y) + 4 << "' text-anchor='end'>"
+          << QString::number(y, 'g', 3).toStdString() << "</text>";
     }
 }
 
@@ -140,6 +141,7 @@ std::string drift(const EvaluationReport& r, const EvaluationReport* after, cons
         return {};
     Frame f;
     f.x1 = double(std::max(a.size(), b.size()) - 1);
+    f.y0 = f.y1 = 0.0; // the range of both series, with 0 (no bias) always in view
     for (const auto* v : {&a, &b})
         for (double x : *v) {
             f.y0 = std::min(f.y0, x);
