@@ -94,6 +94,7 @@ int runEvaluate(const QStringList& args); // cli_evaluate.cpp
 int runExplain(const QStringList& args);  // cli_explain.cpp
 int runSensitivity(const QStringList& args); // cli_sensitivity.cpp
 int runAutoquant(const QStringList& args);   // cli_autoquant.cpp
+int runExport(const QStringList& args);      // cli_export.cpp
 
 // Set by Ctrl+C; long commands pass it to the core through RunControl::cancel.
 CancelToken& interruptToken();

@@ -20,6 +20,7 @@ const std::vector<Command>& commands()
         {"explain", "Walk through the integer arithmetic of one output element", runExplain},
         {"sensitivity", "Per layer and bit width: what quantizing only that layer costs", runSensitivity},
         {"autoquant", "Search per-layer bit widths that meet an accuracy target or budget", runAutoquant},
+        {"export", "Write the quantized model for ONNX Runtime, AIMET and other toolchains", runExport},
     };
     return table;
 }
