@@ -95,6 +95,7 @@ int runExplain(const QStringList& args);  // cli_explain.cpp
 int runSensitivity(const QStringList& args); // cli_sensitivity.cpp
 int runAutoquant(const QStringList& args);   // cli_autoquant.cpp
 int runLessons(const QStringList& args);     // cli_lessons.cpp
+int runExport(const QStringList& args);      // cli_export.cpp
 
 // Set by Ctrl+C; long commands pass it to the core through RunControl::cancel.
 CancelToken& interruptToken();

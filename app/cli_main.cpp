@@ -24,6 +24,7 @@ const std::vector<Command>& commands()
         {"sensitivity", "Per layer and bit width: what quantizing only that layer costs", runSensitivity},
         {"autoquant", "Search per-layer bit widths that meet an accuracy target or budget", runAutoquant},
         {"lessons", "Walk the guided lessons on live values; write an HTML handout", runLessons},
+        {"export", "Write the quantized model for ONNX Runtime, AIMET and other toolchains", runExport},
     };
     return table;
 }

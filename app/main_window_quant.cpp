@@ -11,6 +11,7 @@
 #include <QUndoStack>
 #include <QUrl>
 
+#include "app/export_dialog.h"
 #include "app/main_window.h"
 #include "app/quant_page.h"
 #include "app/recent_files.h"
@@ -30,6 +31,21 @@ void MainWindow::createQuantActions(QMenu* file, QMenu* edit)
         file->addAction(tr("E&xport Report…"), this, &MainWindow::browseExportReport);
     exportReport->setShortcut(QKeySequence(tr("Ctrl+E")));
     exportReport->setStatusTip(tr("Write the evaluation report as JSON or CSV"));
+    // The model the Quantize page last evaluated, in a format other toolchains read.
+    QAction* exportModel = file->addAction(tr("Export &Quantized Model…"), this, [this] {
+        auto* dialog = new ExportDialog(m_quant->quantizedModel(), m_session->modelPath(), this);
+        dialog->setObjectName(QStringLiteral("exportDialog"));
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    exportModel->setObjectName(QStringLiteral("exportQuantizedModel"));
+    exportModel->setStatusTip(tr("Write the quantized model as ONNX QDQ, ONNX Runtime overrides "
+                                 "or AIMET encodings"));
+    auto updateExport = [this, exportModel] {
+        exportModel->setEnabled(m_quant->quantizedModel() != nullptr);
+    };
+    connect(m_quant, &QuantSession::reportAvailable, this, updateExport);
+    updateExport();
 
     QUndoStack* stack = m_quant->undoStack();
     QAction* undo = stack->createUndoAction(this, tr("&Undo"));

@@ -23,14 +23,43 @@ for p in "${PACKAGES[@]}"; do
     fi
 done
 
-if [ ${#missing[@]} -eq 0 ]; then
-    echo "install-deps: all ${#PACKAGES[@]} packages present"
-    exit 0
-fi
-
-echo "install-deps: installing ${missing[*]}"
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -q
-$SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
+apt_updated=0
+apt_install() {
+    if [ "$apt_updated" -eq 0 ]; then
+        $SUDO apt-get update -q
+        apt_updated=1
+    fi
+    $SUDO apt-get install -y -q --no-install-recommends "$@"
+}
+
+if [ ${#missing[@]} -eq 0 ]; then
+    echo "install-deps: all ${#PACKAGES[@]} packages present"
+else
+    echo "install-deps: installing ${missing[*]}"
+    apt_install "${missing[@]}"
+fi
+
+# ONNX Runtime as a test client (tests/ort/run_ort.js, test_export_ort): Node.js and npm from
+# Debian only when the machine has none (a NodeSource node already bundles npm, and Debian's
+# npm package conflicts with it), then onnxruntime-node's bundled CPU build into the
+# project-local, git-ignored .ort/ — --ignore-scripts skips its script that downloads GPU
+# extras from another host; the CPU build needs none of it.
+node_missing=()
+command -v node >/dev/null 2>&1 || node_missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || node_missing+=(npm)
+if [ ${#node_missing[@]} -gt 0 ]; then
+    echo "install-deps: installing ${node_missing[*]}"
+    apt_install "${node_missing[@]}"
+fi
+ORT_VERSION=1.30.0
+ORT_DIR="$(cd "$(dirname "$0")/.." && pwd)/.ort"
+ORT_PACKAGE="$ORT_DIR/node_modules/onnxruntime-node/package.json"
+if [ ! -f "$ORT_PACKAGE" ] || ! grep -q "\"version\": \"$ORT_VERSION\"" "$ORT_PACKAGE"; then
+    echo "install-deps: installing onnxruntime-node@$ORT_VERSION into $ORT_DIR"
+    mkdir -p "$ORT_DIR"
+    [ -f "$ORT_DIR/package.json" ] || echo '{"name": "quantlens-ort", "private": true}' > "$ORT_DIR/package.json"
+    (cd "$ORT_DIR" && npm install --ignore-scripts --no-audit --no-fund "onnxruntime-node@$ORT_VERSION")
+fi
