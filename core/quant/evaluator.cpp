@@ -154,7 +154,7 @@ void Evaluation::runRows(int64_t begin, int64_t count, const RunControl& ctl, Un
         unit.accumulators[static_cast<size_t>(i)].merge(stats.acc);
         if (!computeLocal)
             return;
-        if (L.kind == LayerKind::Float) {
+        if (!L.runsInteger()) {
             // Fed with its FP32 inputs a float layer computes exactly the reference.
             RtValue same;
             same.data = ref;
@@ -226,7 +226,9 @@ LayerReport layerReport(const QuantizedModel& qm, size_t i)
     LayerReport r;
     r.name = L.plan.name;
     r.opType = L.plan.opType;
-    r.kind = layerKindName(L.kind);
+    r.kind = L.kind();
+    r.kernel = L.op ? L.kernelName() : std::string();
+    r.floatReason = L.floatReason;
     r.depth = L.plan.depth;
     r.output = L.plan.output;
     if (const auto it = g.shapes.find(L.plan.output); it != g.shapes.end())
