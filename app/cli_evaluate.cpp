@@ -66,6 +66,12 @@ QString signedSci(double v, int64_t count)
     return QString::asprintf("%+.2e", v);
 }
 
+// "conv" for an integer layer (the op table's kernel), "float" for one behind a dequantize.
+QString kindText(const LayerReport& l)
+{
+    return l.kind == LayerKind::Integer ? QString::fromStdString(l.kernel) : QStringLiteral("float");
+}
+
 QString layerTable(const EvaluationReport& report)
 {
     TextTable t;
@@ -81,13 +87,14 @@ QString layerTable(const EvaluationReport& report)
     t.addColumn(QStringLiteral("Mean err prop."), TextTable::Align::Right);
     t.addColumn(QStringLiteral("Clip"), TextTable::Align::Right);
     t.addColumn(QStringLiteral("Overflows"), TextTable::Align::Right);
+    t.addColumn(QStringLiteral("Why float"));
     for (const LayerReport& l : report.layers) {
         const bool hasWeights = !l.weightParams.scale.empty();
         const bool isFloat = !l.quantized;
         const ErrorStats& p = l.propagated;
         const double clip = 100.0 * (p.clipLowRate + p.clipHighRate);
         t.addRow({QString::number(l.depth), QString::fromStdString(l.name),
-                  QString::fromStdString(l.opType), QString::fromStdString(l.kind),
+                  QString::fromStdString(l.opType), kindText(l),
                   isFloat ? QStringLiteral("float")
                           : (hasWeights ? tensorText(l.config.weights, true) : dash()),
                   isFloat ? QStringLiteral("float") : tensorText(l.config.activations, false),
@@ -95,7 +102,8 @@ QString layerTable(const EvaluationReport& report)
                   dbText(l.local.sqnrDb, l.local.count), dbText(p.sqnrDb, p.count),
                   signedSci(p.meanError, p.count),
                   p.count ? formatPercent(clip, 2) : dash(),
-                  hasWeights ? formatCount(l.accumulatorOverflows) : dash()});
+                  hasWeights ? formatCount(l.accumulatorOverflows) : dash(),
+                  l.kind == LayerKind::Float ? QString::fromStdString(l.floatReason) : QString()});
     }
     return t.render();
 }
@@ -139,9 +147,23 @@ QString bytesText(int64_t bytes)
 QString summaryText(const EvaluationReport& report)
 {
     const ModelSize& s = report.size;
-    QString text = QStringLiteral("\nModel size  FP32 %1 -> quantized %2 (%3x smaller)\n")
-                       .arg(bytesText(s.fp32Bytes), bytesText(s.quantizedBytes))
-                       .arg(s.compression(), 0, 'f', 2);
+    int floatLayers = 0;
+    for (const LayerReport& l : report.layers)
+        floatLayers += l.kind == LayerKind::Float ? 1 : 0;
+    QString text = QStringLiteral("\nInteger coverage: %1 % of MACs (%2 of %3 MACs per sample; "
+                                  "%4 of %5 layers float, see 'Why float')\n")
+                       .arg(s.integerCoverage(), 0, 'f', 1)
+                       .arg(formatHuman(double(s.integerMacs)), formatHuman(double(s.totalMacs)))
+                       .arg(floatLayers)
+                       .arg(report.layers.size());
+    const std::string warning = coverageWarning(s);
+    if (!warning.empty())
+        text += QStringLiteral("WARNING: %1\n").arg(QString::fromStdString(warning));
+    text += QStringLiteral("Model size  FP32 %1 -> quantized %2 (%3x smaller%4)\n")
+                .arg(bytesText(s.fp32Bytes), bytesText(s.quantizedBytes))
+                .arg(s.compression(), 0, 'f', 2)
+                .arg(warning.empty() ? QString()
+                                     : QStringLiteral(", NOT a quantization result: low coverage"));
     if (s.quantizedBitOps > 0)
         text += QStringLiteral("Bit-ops     FP32 %1 -> quantized %2 per sample (%3x fewer)\n")
                     .arg(formatHuman(s.fp32BitOps), formatHuman(s.quantizedBitOps))

@@ -49,7 +49,8 @@ EvaluationReport makeReport(double shift = 0.0)
         LayerReport l;
         l.name = "layer" + std::to_string(i);
         l.opType = "Conv";
-        l.kind = "Conv";
+        l.kind = LayerKind::Integer;
+        l.kernel = "conv";
         l.depth = i;
         l.quantized = true;
         l.outputShape = {1, 4, 3, 3};

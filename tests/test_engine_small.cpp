@@ -308,9 +308,9 @@ private slots:
         const QuantizedModel qm = buildQuantizedModel(m_model, presetConfig("w8a8"), m_stats);
         QStringList kinds;
         for (const QuantizedLayer& L : qm.layers)
-            kinds << QString::fromStdString(L.plan.name + ":" + layerKindName(L.kind));
+            kinds << QString::fromStdString(L.plan.name + ":" + L.kernelName());
         QCOMPARE(kinds.join(' '), QString("conv1:conv conv2:conv add:add concat:concat maxpool:max_pool "
-                                          "relu2:relu avgpool:average_pool flatten:passthrough clip:clip "
+                                          "relu2:clamp avgpool:average_pool flatten:reshape clip:clamp "
                                           "gemm:gemm softmax:float"));
         // Graph input params: calibration min/max under the first consumer's activation config.
         const auto [lo, hi] = m_stats.range("x", qm.config.defaults.activations);
@@ -355,7 +355,8 @@ private slots:
         cfg.layers["conv2"].keepFloat = true;
         const QuantizedModel qm = buildQuantizedModel(m_model, cfg, m_stats);
         const QuantizedLayer& conv2 = layerNamed(qm, "conv2");
-        QCOMPARE(conv2.kind, LayerKind::Float);
+        QCOMPARE(conv2.kind(), LayerKind::Float);
+        QCOMPARE(conv2.floatReason, std::string("kept float by config"));
         QVERIFY(!conv2.outputQuantized);
         // The Add quantizes the float c2 itself (its first quantized consumer's config).
         QVERIFY(qm.tensorParams.count("c2"));
@@ -364,7 +365,8 @@ private slots:
         const EvaluationReport r = evaluateQuantized(qm, m_eval);
         const LayerReport& lr = r.layers[static_cast<size_t>(qm.plan.layerByName.at("conv2"))];
         QVERIFY(!lr.quantized);
-        QCOMPARE(lr.kind, std::string("float"));
+        QCOMPARE(lr.kind, LayerKind::Float);
+        QCOMPARE(lr.floatReason, std::string("kept float by config"));
         QCOMPARE(lr.local.maxAbsError, 0.0);
         QVERIFY(lr.propagated.maxAbsError > 0.0); // it reads the quantized r1
         QVERIFY_THROWS_EXCEPTION(Error, [&] {

@@ -16,20 +16,21 @@ EvaluationReport makeReport()
 {
     EvaluationReport r;
     r.samples = 50;
-    const auto layer = [&](std::string name, std::string opType, std::string kind, Shape shape,
+    const auto layer = [&](std::string name, std::string opType, std::string kernel, Shape shape,
                            bool quantized) {
         LayerReport l;
         l.name = std::move(name);
         l.opType = std::move(opType);
-        l.kind = std::move(kind);
+        l.kind = kernel.empty() ? LayerKind::Float : LayerKind::Integer;
+        l.kernel = std::move(kernel);
         l.outputShape = std::move(shape);
         l.quantized = quantized;
         r.layers.push_back(l);
     };
-    // kind as layerKindName() spells it; a keep_float Conv runs as "float".
+    // kernel as the integer op table names it; a keep_float Conv has none (float).
     layer("conv1", "Conv", "conv", {1, 8, 6, 5}, true);
-    layer("relu1", "Relu", "relu", {1, 8, 6, 5}, true);
-    layer("conv_float", "Conv", "float", {1, 8, 6, 5}, false);
+    layer("relu1", "Relu", "clamp", {1, 8, 6, 5}, true);
+    layer("conv_float", "Conv", "", {1, 8, 6, 5}, false);
     layer("fc", "Gemm", "gemm", {1, 10}, false);
     return r;
 }

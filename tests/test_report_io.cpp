@@ -53,7 +53,8 @@ EvaluationReport sampleReport()
     LayerReport conv;
     conv.name = "conv1";
     conv.opType = "Conv";
-    conv.kind = "Conv";
+    conv.kind = LayerKind::Integer;
+    conv.kernel = "conv";
     conv.depth = 0;
     conv.output = "/stem/relu_out";
     conv.outputShape = {1, 16, 28, 28};
@@ -76,7 +77,8 @@ EvaluationReport sampleReport()
     LayerReport soft;
     soft.name = "softmax, \"final\"";  // a name that needs CSV quoting
     soft.opType = "Softmax";
-    soft.kind = "Float";
+    soft.kind = LayerKind::Float;
+    soft.floatReason = "op Softmax has no integer kernel";
     soft.depth = 1;
     soft.output = "probs";
     soft.outputShape = {1, 10};

@@ -39,12 +39,10 @@ QString signedTerm(int64_t v)
     return v < 0 ? QStringLiteral("(%1)").arg(integer(v)) : integer(v);
 }
 
-// explainElement() covers the integer Conv and Gemm kernels (layerKindName: "conv", "gemm").
+// explainElement() covers the integer Conv and Gemm kernels (the op table's "conv", "gemm").
 bool isExplainable(const LayerReport& layer)
 {
-    const QString kind = QString::fromStdString(layer.kind);
-    return kind.compare(QLatin1String("conv"), Qt::CaseInsensitive) == 0 ||
-           kind.compare(QLatin1String("gemm"), Qt::CaseInsensitive) == 0;
+    return layer.kind == LayerKind::Integer && (layer.kernel == "conv" || layer.kernel == "gemm");
 }
 
 QTableWidgetItem* cell(const QString& text, bool alignRight = true)

@@ -28,7 +28,7 @@ QString sqnrText(const ErrorStats& s)
 
 bool runsInteger(const LayerReport& r)
 {
-    return r.quantized && r.kind != "Float";
+    return r.quantized && r.kind == LayerKind::Integer;
 }
 
 } // namespace
@@ -243,8 +243,8 @@ QVariant QuantLayerModel::displayValue(int row, int column) const
         return QString::fromLatin1(roundingModeName(cfg.activations.rounding));
     case ObserverColumn:
         return QString::fromLatin1(observerKindName(cfg.activations.observer));
-    case KeepFloatColumn:
-        return QString();
+    case KeepFloatColumn: // the checkbox is the user's choice; the text says why a layer IS float
+        return r && r->kind == LayerKind::Float ? QString::fromStdString(r->floatReason) : QString();
     case SqnrLocalColumn:
         return r && runsInteger(*r) ? sqnrText(r->local) : kDash;
     case SqnrPropagatedColumn:
@@ -332,7 +332,9 @@ QString QuantLayerModel::toolTip(int row, int column) const
         QStringList lines{QStringLiteral("%1 (%2)").arg(QString::fromStdString(L.name),
                                                         QString::fromStdString(L.opType))};
         if (r)
-            lines << tr("Runs as: %1").arg(QString::fromStdString(r->kind));
+            lines << tr("Runs as: %1").arg(r->kind == LayerKind::Integer
+                                                ? tr("integer (%1)").arg(QString::fromStdString(r->kernel))
+                                                : tr("float: %1").arg(QString::fromStdString(r->floatReason)));
         if (r && !r->fusedNodes.empty()) {
             QStringList fused;
             for (const std::string& n : r->fusedNodes)
@@ -349,6 +351,10 @@ QString QuantLayerModel::toolTip(int row, int column) const
             .arg(qlonglong(1) << bits);
     }
     case KeepFloatColumn:
+        if (r && r->kind == LayerKind::Float)
+            return tr("Runs in FP32 between a dequantize and a quantize boundary: %1\n"
+                      "Check to keep it float by config.")
+                .arg(QString::fromStdString(r->floatReason));
         return tr("Run this layer in FP32 between a dequantize and a quantize boundary");
     case SqnrLocalColumn:
         return tr("This layer alone, fed with the FP32 input.\n") + sqnrLegend();

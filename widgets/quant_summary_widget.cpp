@@ -71,6 +71,10 @@ QuantSummaryWidget::QuantSummaryWidget(QuantSession* session, QWidget* parent)
 
     auto* sizeBox = new QGroupBox(tr("Size and cost"), this);
     auto* sizeForm = makeForm(sizeBox);
+    m_coverage = addRow(sizeForm, tr("Integer coverage"));
+    m_coverage->setToolTip(tr("Share of the MACs that run in integer arithmetic; the layer "
+                              "table's Float column says why each float layer is float"));
+    m_coverage->setWordWrap(true);
     m_fp32Size = addRow(sizeForm, tr("FP32 model"));
     m_quantSize = addRow(sizeForm, tr("Configured"));
     m_compression = addRow(sizeForm, tr("Compression"));
@@ -227,7 +231,8 @@ void QuantSummaryWidget::updateReport()
     m_exits->setColumnHidden(ExitBaseline, !baseline);
     if (!report) {
         for (QLabel* l :
-             {m_fp32Size, m_quantSize, m_compression, m_bitOps, m_layers, m_worst, m_overflows})
+             {m_coverage, m_fp32Size, m_quantSize, m_compression, m_bitOps, m_layers, m_worst,
+              m_overflows})
             l->setText(kDash);
         m_exitsNote->setText(tr("The accuracy appears after the first evaluation."));
         fitExitsHeight();
@@ -237,7 +242,24 @@ void QuantSummaryWidget::updateReport()
     const ModelSize& size = report->size;
     m_fp32Size->setText(bytesText(size.fp32Bytes));
     m_quantSize->setText(bytesText(size.quantizedBytes));
-    m_compression->setText(QStringLiteral("%1×").arg(size.compression(), 0, 'f', 2));
+    // Below 95 % integer coverage the size is a fallback's, not a quantization result: say so
+    // next to it instead of showing it as the outcome.
+    const QString warning = QString::fromStdString(coverageWarning(size));
+    const QString coverage = tr("%1 % of MACs").arg(size.integerCoverage(), 0, 'f', 1);
+    m_coverage->setText(warning.isEmpty()
+                            ? coverage
+                            : QStringLiteral("<span style=\"color:#b02020\">⚠ %1</span>")
+                                  .arg(coverage.toHtmlEscaped()));
+    m_coverage->setToolTip(warning.isEmpty() ? tr("Share of the MACs that run in integer arithmetic")
+                                             : warning);
+    m_compression->setText(
+        warning.isEmpty()
+            ? QStringLiteral("%1×").arg(size.compression(), 0, 'f', 2)
+            : QStringLiteral("<span style=\"color:#b02020\">%1× — %2</span>")
+                  .arg(size.compression(), 0, 'f', 2)
+                  .arg(tr("not a result: %1 MB of weights fell back to FP32")
+                           .arg(double(size.floatWeightBytes) / 1e6, 0, 'f', 1)
+                           .toHtmlEscaped()));
     m_bitOps->setText(
         QStringLiteral("%1 → %2 (%3×)")
             .arg(formatHuman(size.fp32BitOps), formatHuman(size.quantizedBitOps))
@@ -276,7 +298,7 @@ void QuantSummaryWidget::updateReport()
     const LayerReport* worst = nullptr;
     QStringList overflowing;
     for (const LayerReport& l : report->layers) {
-        if (l.quantized && l.kind != "Float")
+        if (l.quantized && l.kind == LayerKind::Integer)
             ++integer;
         if (l.propagated.count && (!worst || l.propagated.sqnrDb < worst->propagated.sqnrDb))
             worst = &l;

@@ -41,6 +41,7 @@ private:
     QLabel* m_fp32Size;
     QLabel* m_quantSize;
     QLabel* m_compression;
+    QLabel* m_coverage;
     QLabel* m_bitOps;
     QTreeWidget* m_exits;
     QLabel* m_exitsNote;

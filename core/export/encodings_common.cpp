@@ -33,7 +33,7 @@ std::vector<NamedTensor> weightTensors(const QuantizedModel& qm)
     std::vector<NamedTensor> out;
     const Graph& g = qm.model->graph;
     for (const QuantizedLayer& L : qm.layers) {
-        if (L.kind != LayerKind::Conv && L.kind != LayerKind::Gemm)
+        if (!L.isMatmul())
             continue;
         const Node& anchor = L.plan.anchor(g);
         out.push_back({anchor.inputs.at(1), L.weightParams, L.config.weights, L.plan.name,

@@ -306,7 +306,7 @@ void QdqBuilder::collectNotes()
         if (a.observer == ObserverKind::Dynamic)
             byIssue["dynamic observer: exported with the calibration (S, Z)"].push_back(
                 L.plan.name);
-        if ((L.kind == LayerKind::Conv || L.kind == LayerKind::Gemm) &&
+        if (L.isMatmul() &&
             L.config.requantization == RequantMode::FixedPoint)
             byIssue["fixed-point requantization: an ONNX runtime requantizes in float"]
                 .push_back(L.plan.name);
@@ -325,7 +325,7 @@ std::string QdqBuilder::build()
                     " — re-export it from its framework at opset 13");
     bool wide = false;
     for (const QuantizedLayer& L : m_qm.layers)
-        if ((L.kind == LayerKind::Conv || L.kind == LayerKind::Gemm) && L.config.weights.bits > 8)
+        if (L.isMatmul() && L.config.weights.bits > 8)
             wide = true;
     for (const auto& [tensor, cfg] : m_qm.tensorConfig)
         if (m_qm.tensorParams.count(tensor) && cfg.bits > 8)
@@ -381,7 +381,7 @@ std::string QdqBuilder::build()
         const int layer = m_nodeLayer[i];
         const QuantizedLayer* L = layer >= 0 ? &m_qm.layers[size_t(layer)] : nullptr;
         const bool weightLayer =
-            L && (L->kind == LayerKind::Conv || L->kind == LayerKind::Gemm);
+            L && (L->isMatmul());
         if (weightLayer) {
             if (int(i) == L->plan.nodeIndices.front()) {
                 emitWeightLayer(layer);

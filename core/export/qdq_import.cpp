@@ -367,7 +367,7 @@ QuantizedModel buildImportedQuantizedModel(const QdqImport& imp, const Calibrati
         L.outputParams = qm.tensorParams.at(L.plan.output);
         activationLimits(layerClamp(g, L), L.outputParams, L.config.activations.rounding,
                          &L.activationMin, &L.activationMax);
-        if (L.kind != LayerKind::Conv && L.kind != LayerKind::Gemm)
+        if (!L.isMatmul())
             continue;
         const LayerConstants c = layerConstants(imp, L);
         if (!c.weight)
@@ -414,7 +414,7 @@ QuantizedModel buildImportedQuantizedModel(const QdqImport& imp, const Calibrati
     const IntRuntime rt(qm);
     for (size_t i = 0; i < qm.layers.size(); ++i) {
         QuantizedLayer& L = qm.layers[i];
-        if ((L.kind == LayerKind::Conv || L.kind == LayerKind::Gemm) && L.biasCodes.empty())
+        if (L.isMatmul() && L.biasCodes.empty())
             L.biasCodes = rt.biasCodes(int(i), L.inputParams[0], 0);
     }
     return qm;

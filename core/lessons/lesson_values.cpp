@@ -16,7 +16,7 @@ namespace {
 
 bool isWeighted(const QuantizedLayer& l)
 {
-    return l.kind == LayerKind::Conv || l.kind == LayerKind::Gemm;
+    return l.isMatmul();
 }
 
 // Largest / smallest per-output-channel max|w| of the float (folded) weights: how much one

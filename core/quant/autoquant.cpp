@@ -10,15 +10,16 @@
 #include <set>
 
 #include "core/error.h"
+#include "core/quant/int_op.h"
 
 namespace ql {
 
 namespace {
 
-bool keepsCodes(LayerKind k)
+// The layer moves or selects its input's codes: its input's (S, Z) come from upstream.
+bool keepsCodes(const QuantizedLayer& L)
 {
-    return k == LayerKind::MaxPool || k == LayerKind::AveragePool || k == LayerKind::Relu ||
-           k == LayerKind::Clip || k == LayerKind::Passthrough;
+    return L.op && L.op->output == IntOutputParams::Input;
 }
 
 // Exact size and bit-ops of a bit assignment without building the model (modelSize() terms
@@ -76,7 +77,7 @@ CostModel buildCostModel(const Model& model, const QuantConfig& base, const Cali
     for (const QuantizedLayer& L : qm.layers) {
         if (!names.count(L.plan.name))
             continue;
-        if (L.kind != LayerKind::Conv && L.kind != LayerKind::Gemm)
+        if (!L.isMatmul())
             continue; // runs in float whatever its bits: not searched
         CostModel::Layer l;
         l.name = L.plan.name;
@@ -88,17 +89,17 @@ CostModel buildCostModel(const Model& model, const QuantConfig& base, const Cali
             const auto p = qm.plan.layerByOutput.find(t);
             if (p != qm.plan.layerByOutput.end()) {
                 const QuantizedLayer& P = qm.layers[static_cast<size_t>(p->second)];
-                if (keepsCodes(P.kind)) {
+                if (keepsCodes(P)) {
                     t = P.plan.inputs.front();
                     continue;
                 }
-                if (P.kind != LayerKind::Float) { // makes new codes
+                if (P.runsInteger()) { // makes new codes
                     l.source = P.plan.name;
                     break;
                 }
             }
             for (const QuantizedLayer& C : qm.layers) // a float tensor: its first quantized reader
-                if (C.kind != LayerKind::Float &&
+                if (C.runsInteger() &&
                     std::find(C.plan.inputs.begin(), C.plan.inputs.end(), t) != C.plan.inputs.end()) {
                     l.source = C.plan.name;
                     break;

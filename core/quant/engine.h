@@ -49,26 +49,25 @@ CalibrationStats calibrate(const Model& model, const Dataset& calib, const RunCo
 
 // ---- 2. The quantized model -----------------------------------------------------------------
 
-enum class LayerKind {
-    Conv,        // integer conv (weights quantized)
-    Gemm,        // integer GEMM (Gemm / MatMul with constant weights)
-    Add,         // rescaled integer add
-    Concat,      // inputs requantized to common (S, Z)
-    MaxPool,     // on codes, (S, Z) unchanged
-    AveragePool, // integer sum, divide with rounding, (S, Z) unchanged (also GlobalAveragePool)
-    Relu,        // max(Z, q)
-    Clip,        // clamp to the codes of the bounds
-    Passthrough, // Flatten / Reshape / Identity / Dropout / Squeeze / Unsqueeze: codes unchanged
-    Float,       // run in FP32 after an explicit dequantize (Softmax, keep_float, others)
-};
-const char* layerKindName(LayerKind k);
+struct IntOpDef; // int_op.h: one integer kernel of the op table
+
+// How a layer runs: integer arithmetic on codes (an IntOpDef of the op table) or FP32 behind
+// an explicit dequantize boundary (its output is quantized again by the next integer layer).
+enum class LayerKind { Integer, Float };
+const char* layerKindName(LayerKind k); // "integer", "float"
 
 struct QuantizedLayer
 {
     PlannedLayer plan;
     ResolvedLayerConfig config;
-    LayerKind kind = LayerKind::Float;
+    const IntOpDef* op = nullptr; // the integer kernel; null: the layer runs in float
+    std::string floatReason;      // why it runs in float ("" when op is set)
     bool outputQuantized = false; // false: the output is float (dequantize boundary before)
+
+    LayerKind kind() const { return op ? LayerKind::Integer : LayerKind::Float; }
+    bool runsInteger() const { return op != nullptr; }
+    bool isMatmul() const; // an integer Conv/Gemm/MatMul with quantized weights
+    std::string kernelName() const; // the op table's name ("conv", "add", ...) or "float"
 
     // Weights (Conv / Gemm)
     QuantParams weightParams;
@@ -107,7 +106,9 @@ struct LayerReport
 {
     std::string name;
     std::string opType;
-    std::string kind;     // layerKindName
+    LayerKind kind = LayerKind::Float;
+    std::string kernel;      // integer kernel name ("conv", "lookup", ...), "" for float
+    std::string floatReason; // why the layer runs in float ("" when integer)
     int depth = 0;
     std::string output;   // tensor name
     Shape outputShape;    // batch 1
@@ -154,9 +155,20 @@ struct ModelSize
 {
     int64_t fp32Bytes = 0;       // float32 parameters
     int64_t quantizedBytes = 0;  // bits × params / 8 + int32 biases + scales and zero points
+    int64_t totalMacs = 0;        // per sample, every layer
+    int64_t integerMacs = 0;      // per sample, in layers that run in integer arithmetic
+    int64_t floatWeightBytes = 0; // part of quantizedBytes: weights kept in FP32 (fallback)
     double fp32BitOps = 0.0;     // MACs × 32 × 32 per sample
     double quantizedBitOps = 0.0; // MACs × w_bits × a_bits (float layers 32 × 32)
     double compression() const { return quantizedBytes ? double(fp32Bytes) / quantizedBytes : 0; }
+    // Integer coverage: % of the MACs that run in integer arithmetic (100 without MACs).
+    double integerCoverage() const
+    {
+        return totalMacs > 0 ? 100.0 * double(integerMacs) / double(totalMacs) : 100.0;
+    }
+    // Below this coverage the views warn that the quantized size and error describe a model
+    // that still runs mostly in float.
+    static constexpr double kCoverageWarning = 95.0;
 };
 
 struct EvaluationReport
@@ -183,6 +195,9 @@ struct EvaluateOptions
 
 // Size and bit-operations of the quantized model vs FP32 (see ModelSize).
 ModelSize modelSize(const QuantizedModel& qmodel);
+// "" at or above ModelSize::kCoverageWarning; else one sentence for the views (CLI, summary)
+// saying how much runs in float and that the quantized size is a fallback, not a result.
+std::string coverageWarning(const ModelSize& size);
 
 EvaluationReport evaluateQuantized(const QuantizedModel& qmodel, const Dataset& data,
                                    const RunControl& ctl = {}, const EvaluateOptions& opts = {});

@@ -152,7 +152,7 @@ void Evaluation::localPass(int i, const TensorMap& feeds, const TensorMap& refs,
 {
     const QuantizedLayer& L = qm.layers[static_cast<size_t>(i)];
     const Tensor& ref = refs.at(L.plan.output);
-    if (L.kind == LayerKind::Float) {
+    if (!L.runsInteger()) {
         // Fed with its FP32 inputs a float layer computes exactly the reference.
         RtValue same;
         same.data = ref;
@@ -269,7 +269,7 @@ void Evaluation::runRows(int64_t begin, int64_t count, const RunControl& ctl, Un
             out.hasLocal = true;
             if (before && before->hasLocal && before->own == out.own) {
                 out.local = before->local;
-            } else if (L.kind != LayerKind::Float &&
+            } else if (L.runsInteger() &&
                        std::all_of(L.plan.inputs.begin(), L.plan.inputs.end(),
                                    [&](const std::string& in) { return feeds.count(in) != 0; })) {
                 // A layer reading only graph inputs sees exactly its FP32 inputs in the chain
@@ -337,7 +337,9 @@ LayerReport layerReport(const QuantizedModel& qm, size_t i)
     LayerReport r;
     r.name = L.plan.name;
     r.opType = L.plan.opType;
-    r.kind = layerKindName(L.kind);
+    r.kind = L.kind();
+    r.kernel = L.op ? L.kernelName() : std::string();
+    r.floatReason = L.floatReason;
     r.depth = L.plan.depth;
     r.output = L.plan.output;
     if (const auto it = g.shapes.find(L.plan.output); it != g.shapes.end())

@@ -81,8 +81,8 @@ ExplainResult explainElement(const QuantizedModel& qmodel, const Tensor& batch,
         throw Error("explain: no layer named '" + layer + "'");
     const int li = found->second;
     const QuantizedLayer& L = qmodel.layers[static_cast<size_t>(li)];
-    if (L.kind != LayerKind::Conv && L.kind != LayerKind::Gemm)
-        throw Error("explain: layer '" + layer + "' runs as " + layerKindName(L.kind) +
+    if (!L.isMatmul())
+        throw Error("explain: layer '" + layer + "' runs as " + L.kernelName() +
                     "; only integer Conv/Gemm layers can be explained");
     if (model.graph.inputs.size() != 1)
         throw Error("explain: the model must have exactly one input");
@@ -120,7 +120,7 @@ ExplainResult explainElement(const QuantizedModel& qmodel, const Tensor& batch,
     int64_t element = 0;
     for (size_t d = 1; d < shape.size(); ++d)
         element = element * shape[d] + index[d];
-    const int64_t o = L.kind == LayerKind::Conv ? index[1] : index.back();
+    const int64_t o = L.plan.opType == "Conv" ? index[1] : index.back();
     const QuantParams& wp = L.weightParams;
     const size_t oc = wp.channels() > 1 ? static_cast<size_t>(o) : 0;
 
@@ -136,7 +136,7 @@ ExplainResult explainElement(const QuantizedModel& qmodel, const Tensor& batch,
     const int64_t zx = r.inputZeroPoint, zw = r.weightZeroPoint;
     const int32_t* xq = x.data.q.data();
     const int32_t* wq = L.weightCodes.data();
-    if (L.kind == LayerKind::Conv) {
+    if (L.plan.opType == "Conv") {
         const ConvParams& p = st.conv;
         const int64_t channels_per_group = p.inChannels / p.group;
         const int64_t group = o / (p.outChannels / p.group);

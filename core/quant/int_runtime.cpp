@@ -1,15 +1,19 @@
-// IntRuntime: values, input quantization, the propagated chain, and the Conv/Gemm layers
-// (spec §3). The other layer kinds live in int_layers.cpp.
+// IntRuntime: values, input quantization, the propagated chain, float layers, and the matrix
+// stage of Conv/Gemm layers (spec §3). The integer kernels themselves are the op table's
+// (int_op.h, core/quant/int_ops/).
 
 #include "core/quant/int_runtime.h"
 
 #include <algorithm>
 #include <cmath>
+#include <deque>
 #include <limits>
 
 #include "core/error.h"
+#include "core/op_registry.h"
 #include "core/ops/op_utils.h"
 #include "core/quant/int_conv.h"
+#include "core/quant/int_op.h"
 
 namespace ql {
 
@@ -21,12 +25,6 @@ uint64_t splitMix(uint64_t z)
     z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
     z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
     return z ^ (z >> 31);
-}
-
-bool makesNewCodes(LayerKind k)
-{
-    return k == LayerKind::Conv || k == LayerKind::Gemm || k == LayerKind::Add ||
-           k == LayerKind::Concat;
 }
 
 } // namespace
@@ -66,10 +64,12 @@ void activationLimits(const FusedActivation& act, const QuantParams& out, Roundi
 
 FusedActivation layerClamp(const Graph& g, const QuantizedLayer& layer)
 {
-    if (layer.kind == LayerKind::Relu)
+    // Standalone Relu/Clip layers that run on codes clamp by their own bounds (the clamp op
+    // accepted them, so Clip's bounds are constants); everything else by the fused activation.
+    if (layer.runsInteger() && layer.plan.opType == "Relu")
         return {FusedActivation::Kind::Relu, 0.0f, std::numeric_limits<float>::infinity(),
                 layer.plan.name};
-    if (layer.kind != LayerKind::Clip)
+    if (!layer.runsInteger() || layer.plan.opType != "Clip")
         return layer.plan.activation;
     const Node& n = layer.plan.anchor(g);
     FusedActivation clamp;
@@ -91,14 +91,14 @@ IntRuntime::IntRuntime(const QuantizedModel& qmodel) : m_qm(qmodel)
         if (cfg.observer == ObserverKind::Dynamic)
             m_perSample = true;
     for (const QuantizedLayer& L : m_qm.layers) {
-        Prepared p;
+        IntLayerPrep p;
         for (int idx : L.plan.nodeIndices)
             p.nodes.push_back(&g.nodes.at(static_cast<size_t>(idx)));
         p.activation = layerClamp(g, L);
         p.stochastic = L.config.activations.rounding == RoundingMode::Stochastic;
-        p.dynamicOutput =
-            makesNewCodes(L.kind) && L.config.activations.observer == ObserverKind::Dynamic;
-        if (L.kind == LayerKind::Gemm && L.plan.weight.rank() == 2) {
+        p.dynamicOutput = L.op && L.op->output == IntOutputParams::New &&
+                          L.config.activations.observer == ObserverKind::Dynamic;
+        if (L.isMatmul() && L.plan.opType != "Conv" && L.plan.weight.rank() == 2) {
             GemmParams weights;
             weights.cols = L.plan.weight.dim(0);
             weights.depth = L.plan.weight.dim(1);
@@ -106,15 +106,12 @@ IntRuntime::IntRuntime(const QuantizedModel& qmodel) : m_qm(qmodel)
             if (int64_t(L.weightCodes.size()) == weights.cols * weights.depth)
                 p.gemmWeights = packGemmWeights(weights, L.weightCodes.data());
         }
-        if (L.kind == LayerKind::Concat) {
-            const auto shape = g.shapes.find(L.plan.inputs.front());
-            const int64_t rank = shape == g.shapes.end() ? 0 : int64_t(shape->second.size());
-            p.concatAxis = p.nodes.front()->attrInt("axis", 0);
-            if (p.concatAxis < 0)
-                p.concatAxis += rank;
-        }
         m_prep.push_back(std::move(p));
     }
+    // The ops' own state, once every layer's common part exists.
+    for (size_t i = 0; i < m_qm.layers.size(); ++i)
+        if (const IntOpDef* op = m_qm.layers[i].op; op && op->prepare)
+            m_prep[i].state = op->prepare(*this, static_cast<int>(i));
 }
 
 // ---- values ---------------------------------------------------------------------------------
@@ -225,12 +222,9 @@ bool IntRuntime::readsCodes(int layer, size_t input) const
     const QuantizedLayer& L = m_qm.layers.at(static_cast<size_t>(layer));
     if (input >= L.plan.inputs.size() || !m_qm.tensorConfig.count(L.plan.inputs[input]))
         return false;
-    switch (L.kind) {
-    case LayerKind::Add:
-    case LayerKind::Concat: return true;
-    case LayerKind::Float: return false;
-    default: return input == 0;
-    }
+    if (!L.op)
+        return false;
+    return L.op->codeInputs == IntCodeInputs::All || input == 0;
 }
 
 const RtValue& IntRuntime::codesOf(const std::string& tensor, RtValues& values, int consumer,
@@ -254,7 +248,7 @@ const RtValue& IntRuntime::codesOf(const std::string& tensor, RtValues& values, 
 
 QuantParams IntRuntime::dynamicParams(int layer, double lo, double hi) const
 {
-    const Prepared& p = m_prep[static_cast<size_t>(layer)];
+    const IntLayerPrep& p = m_prep[static_cast<size_t>(layer)];
     // A fused ReLU/Clip bounds the real output: quantize the range the output can take.
     if (p.activation.kind != FusedActivation::Kind::None) {
         lo = std::clamp<double>(lo, p.activation.lo, p.activation.hi);
@@ -271,56 +265,27 @@ QuantParams IntRuntime::dynamicParams(int layer, double lo, double hi) const
 void IntRuntime::runLayer(int layer, RtValues& values, int64_t firstSample, RtLayerStats* stats,
                           bool cacheInputs) const
 {
+    const QuantizedLayer& L = m_qm.layers.at(static_cast<size_t>(layer));
+    if (!L.op) {
+        runFloat(layer, values, stats);
+        return;
+    }
+    const IntLayerRun run{*this, layer, L, m_prep[static_cast<size_t>(layer)], values,
+                          firstSample, stats, cacheInputs};
     // An arithmetic refusal deep in a kernel ("requantization multiplier 6.6e+10 is too large")
     // gets the model file and the layer here, where both are known.
     try {
-        runLayerKernel(layer, values, firstSample, stats, cacheInputs);
+        L.op->run(run);
     } catch (const Error& e) {
         const std::string what = e.what();
         const std::string& file = m_qm.model ? m_qm.model->path : std::string();
         if (!file.empty() && what.compare(0, file.size(), file) == 0)
             throw; // already in context
-        const QuantizedLayer& L = m_qm.layers.at(static_cast<size_t>(layer));
         const std::string quoted = "'" + L.plan.name + "'";
         const std::string where = what.find(quoted) != std::string::npos
                                       ? std::string()
                                       : "layer " + quoted + " (" + L.plan.opType + "): ";
         throw Error((file.empty() ? std::string() : file + ": ") + where + what);
-    }
-}
-
-void IntRuntime::runLayerKernel(int layer, RtValues& values, int64_t firstSample,
-                                RtLayerStats* stats, bool cacheInputs) const
-{
-    switch (m_qm.layers.at(static_cast<size_t>(layer)).kind) {
-    case LayerKind::Conv:
-    case LayerKind::Gemm: runConvGemm(layer, values, firstSample, stats, cacheInputs); return;
-    case LayerKind::Add: runAdd(layer, values, firstSample, stats, cacheInputs); return;
-    case LayerKind::Concat: runConcat(layer, values, firstSample, stats, cacheInputs); return;
-    case LayerKind::MaxPool:
-    case LayerKind::AveragePool:
-    case LayerKind::Relu:
-    case LayerKind::Clip:
-    case LayerKind::Passthrough: {
-        // Their input normally carries codes; in a local run it is the FP32 reference and is
-        // quantized first with the tensor's parameters.
-        const std::string& in = m_qm.layers[static_cast<size_t>(layer)].plan.inputs.front();
-        if (!values.at(in).codes) {
-            RtValue scratch;
-            const RtValue& q = codesOf(in, values, layer, firstSample, cacheInputs, scratch);
-            if (&q == &scratch)
-                values[quantizedName(in)] = std::move(scratch);
-        }
-        const LayerKind k = m_qm.layers[static_cast<size_t>(layer)].kind;
-        if (k == LayerKind::MaxPool || k == LayerKind::AveragePool)
-            runPool(layer, values, firstSample);
-        else if (k == LayerKind::Passthrough)
-            runPassthrough(layer, values);
-        else
-            runClamp(layer, values);
-        return;
-    }
-    case LayerKind::Float: runFloat(layer, values); return;
     }
 }
 
@@ -372,7 +337,7 @@ std::vector<int32_t> IntRuntime::biasCodes(int layer, const QuantParams& input,
 MatmulStage IntRuntime::matmulStage(int layer, const RtValue& x, int64_t firstSample) const
 {
     const QuantizedLayer& L = m_qm.layers.at(static_cast<size_t>(layer));
-    const Prepared& prep = m_prep[static_cast<size_t>(layer)];
+    const IntLayerPrep& prep = m_prep[static_cast<size_t>(layer)];
     if (!x.codes)
         throw Error("integer engine: layer '" + L.plan.name + "' needs codes");
     const Tensor& xt = x.data;
@@ -382,7 +347,7 @@ MatmulStage IntRuntime::matmulStage(int layer, const RtValue& x, int64_t firstSa
     st.channels = L.plan.outChannels();
     st.bias = biasCodes(layer, x.params, firstSample);
     const int32_t input_zero_point = x.params.zeroPoint[0];
-    if (L.kind == LayerKind::Conv) {
+    if (L.plan.opType == "Conv") {
         const Node& node = *prep.nodes.front();
         const Shape& w = L.plan.weight.shape;
         const WindowGeometry geo =
@@ -500,23 +465,61 @@ void IntRuntime::requantizeStage(int layer, const MatmulStage& st, int64_t first
     }
 }
 
-void IntRuntime::runConvGemm(int layer, RtValues& values, int64_t firstSample,
-                             RtLayerStats* stats, bool cache) const
+// ---- float layers -----------------------------------------------------------------------------
+// The explicit boundary of a hybrid model (spec §4): code inputs are dequantized, r' = S·(q − Z),
+// and every covered node runs its FP32 kernel (constant inputs from the initializers); the
+// outputs are float, and the next integer layer quantizes them again with their own (S, Z).
+
+void IntRuntime::runFloatKernel(const Node& node, const std::vector<const Tensor*>& in,
+                                std::vector<Tensor>& out, RtLayerStats* stats) const
 {
-    const QuantizedLayer& L = m_qm.layers[static_cast<size_t>(layer)];
-    RtValue scratch;
-    const RtValue& x = codesOf(L.plan.inputs.front(), values, layer, firstSample, cache, scratch);
-    const MatmulStage st = matmulStage(layer, x, firstSample);
-    RtValue out;
-    out.codes = true;
-    out.params = st.output;
-    out.data.dtype = DType::Int32;
-    out.data.shape = st.outShape;
-    out.data.q.resize(st.acc.size());
-    requantizeStage(layer, st, firstSample, out.data.q.data(), stats ? &stats->clip : nullptr);
+    const OpDef* op = findOp(node.opType);
+    if (!op || !op->run)
+        throw Error(m_qm.model->path + ": integer engine: no FP32 kernel for op '" + node.opType +
+                    "' (node '" + node.name + "')");
     if (stats)
-        stats->acc.merge(st.stats);
-    values[L.plan.output] = std::move(out);
+        ++stats->floatKernelCalls;
+    try {
+        op->run(node, in, out, RunControl{});
+    } catch (const Error& e) {
+        throw Error(m_qm.model->path + ": " + e.what());
+    }
+}
+
+void IntRuntime::runFloat(int layer, RtValues& values, RtLayerStats* stats) const
+{
+    const IntLayerPrep& prep = m_prep[static_cast<size_t>(layer)];
+    const Graph& g = m_qm.model->graph;
+    std::deque<Tensor> scratch; // stable addresses
+    for (const Node* node : prep.nodes) {
+        std::vector<const Tensor*> in;
+        for (const std::string& name : node->inputs) {
+            if (name.empty()) {
+                in.push_back(nullptr);
+                continue;
+            }
+            const auto it = values.find(name);
+            if (it == values.end()) {
+                const Tensor* init = g.initializer(name);
+                if (!init)
+                    throw Error("integer engine: tensor '" + name + "' is not available");
+                in.push_back(init);
+            } else if (it->second.codes) {
+                scratch.push_back(dequantize(it->second));
+                in.push_back(&scratch.back());
+            } else {
+                in.push_back(&it->second.data);
+            }
+        }
+        std::vector<Tensor> out(node->outputs.size());
+        runFloatKernel(*node, in, out, stats);
+        for (size_t k = 0; k < node->outputs.size(); ++k)
+            if (!node->outputs[k].empty()) {
+                RtValue& v = values[node->outputs[k]];
+                v = RtValue{};
+                v.data = std::move(out[k]);
+            }
+    }
 }
 
 } // namespace ql

@@ -49,6 +49,24 @@ struct RtLayerStats
 {
     ClipStats clip;       // outputs clamped at activation_min/max (the unclamped code beyond)
     AccumulatorStats acc; // Conv / Gemm accumulators
+    // Floating-point work done by the layer: FP32 kernel calls (float layers) and float
+    // requantizations (float requantization mode). An integer layer under the int-only preset
+    // must leave it at 0 (spec §3 "integer-only").
+    int64_t floatKernelCalls = 0;
+};
+
+struct IntOpDef;
+struct IntOpState;
+
+// What the runtime prepares once per layer: covered nodes, the clamp, and the op's own state.
+struct IntLayerPrep
+{
+    std::vector<const Node*> nodes; // covered nodes, in order
+    FusedActivation activation;     // fused (Conv/Gemm/Add) or standalone (Relu/Clip)
+    bool stochastic = false;        // activation rounding is stochastic
+    bool dynamicOutput = false;     // output (S, Z) computed at run time
+    PackedGemmWeights gemmWeights;  // Gemm: the weights packed once for intGemm
+    std::shared_ptr<const IntOpState> state; // IntOpDef::prepare's result (may be null)
 };
 
 // An allocator whose resize() leaves new elements default-initialised (for int64_t:
@@ -143,10 +161,18 @@ public:
     RtValue quantizeFloat(const std::string& tensor, const Tensor& f, int consumer,
                           int64_t firstSample) const;
     // True when runLayer(layer) reads plan input `input` as codes, quantizing a float value with
-    // quantizeFloat(tensor, value, layer, firstSample) (Add/Concat: every input; the other
-    // integer layers: the first; Float layers: none).
+    // quantizeFloat(tensor, value, layer, firstSample) (IntOpDef::codeInputs; float layers:
+    // none).
     bool readsCodes(int layer, size_t input) const;
     static Tensor dequantize(const RtValue& v);
+    const IntLayerPrep& prep(int layer) const { return m_prep.at(static_cast<size_t>(layer)); }
+    // Output (S, Z) of a dynamic tensor from the real range its values span (narrowed by the
+    // layer's clamp).
+    QuantParams dynamicParams(int layer, double lo, double hi) const;
+    // Runs one FP32 kernel for `node` (the only way the runtime reaches FP32 op code), counted
+    // in stats->floatKernelCalls.
+    void runFloatKernel(const Node& node, const std::vector<const Tensor*>& in,
+                        std::vector<Tensor>& out, RtLayerStats* stats) const;
     static std::string quantizedName(const std::string& tensor) { return tensor + "#codes"; }
 
     // Conv/Gemm pieces (explainElement re-derives one element from these).
@@ -158,33 +184,11 @@ public:
     std::vector<int32_t> biasCodes(int layer, const QuantParams& input, int64_t firstSample) const;
 
 private:
-    struct Prepared
-    {
-        std::vector<const Node*> nodes; // covered nodes, in order
-        FusedActivation activation;     // fused (Conv/Gemm/Add) or standalone (Relu/Clip)
-        bool stochastic = false;        // activation rounding is stochastic
-        bool dynamicOutput = false;     // output (S, Z) computed at run time
-        int64_t concatAxis = 0;
-        PackedGemmWeights gemmWeights;  // Gemm: the weights packed once for intGemm
-    };
-
-    void runLayerKernel(int layer, RtValues& values, int64_t firstSample, RtLayerStats* stats,
-                        bool cacheInputs) const;
-    void runConvGemm(int layer, RtValues& values, int64_t firstSample, RtLayerStats* stats,
-                     bool cache) const;
-    void runAdd(int layer, RtValues& values, int64_t firstSample, RtLayerStats* stats,
-                bool cache) const;
-    void runConcat(int layer, RtValues& values, int64_t firstSample, RtLayerStats* stats,
-                   bool cache) const;
-    void runPool(int layer, RtValues& values, int64_t firstSample) const;
-    void runClamp(int layer, RtValues& values) const;
-    void runPassthrough(int layer, RtValues& values) const;
-    void runFloat(int layer, RtValues& values) const;
-    // Output (S, Z) of a dynamic tensor from the real range its values span.
-    QuantParams dynamicParams(int layer, double lo, double hi) const;
+    // A float layer: code inputs dequantized, every covered node's FP32 kernel.
+    void runFloat(int layer, RtValues& values, RtLayerStats* stats) const;
 
     const QuantizedModel& m_qm;
-    std::vector<Prepared> m_prep;
+    std::vector<IntLayerPrep> m_prep;
     bool m_perSample = false;
 };
 

@@ -1,11 +1,13 @@
-// buildQuantizedModel(): layer plan → per-layer kind, resolved config, quantized weights and
+// buildQuantizedModel(): layer plan → per-layer integer kernel (the op table, int_op.h) or float
+// with its reason, resolved config, quantized weights and
 // the (S, Z) of every tensor that carries codes (spec §1–4).
 //
 // Which (S, Z) a tensor gets:
-//   * a tensor produced by a layer that makes new codes (Conv, Gemm, Add, Concat): from the
-//     calibration range of that tensor under the PRODUCING layer's activation config;
-//   * the output of a layer that keeps (S, Z) (MaxPool, AveragePool, Relu, Clip,
-//     Passthrough): its input's parameters;
+//   * a tensor produced by a layer that makes new codes (IntOutputParams::New: Conv, Gemm, Add,
+//     Concat, ...): from the calibration range of that tensor under the PRODUCING layer's
+//     activation config;
+//   * the output of a layer that keeps (S, Z) (IntOutputParams::Input: MaxPool, AveragePool,
+//     Relu, Clip, Reshape, ...): its input's parameters;
 //   * a float tensor (graph input, Float layer output) read by a quantized layer: from its
 //     calibration range under the activation config of its FIRST quantized consumer (plan
 //     order); that consumer quantizes it, the codes are shared by later consumers.
@@ -18,25 +20,23 @@
 #include <set>
 
 #include "core/error.h"
-#include "core/quant/int_runtime.h"
+#include "core/quant/int_op.h"
 
 namespace ql {
 
 const char* layerKindName(LayerKind k)
 {
-    switch (k) {
-    case LayerKind::Conv: return "conv";
-    case LayerKind::Gemm: return "gemm";
-    case LayerKind::Add: return "add";
-    case LayerKind::Concat: return "concat";
-    case LayerKind::MaxPool: return "max_pool";
-    case LayerKind::AveragePool: return "average_pool";
-    case LayerKind::Relu: return "relu";
-    case LayerKind::Clip: return "clip";
-    case LayerKind::Passthrough: return "passthrough";
-    case LayerKind::Float: return "float";
-    }
-    return "float";
+    return k == LayerKind::Integer ? "integer" : "float";
+}
+
+bool QuantizedLayer::isMatmul() const
+{
+    return op && op->quantizedWeights;
+}
+
+std::string QuantizedLayer::kernelName() const
+{
+    return op ? op->name : std::string("float");
 }
 
 namespace {
@@ -47,102 +47,41 @@ bool isFloatTensor(const Graph& g, const std::string& t)
     return it == g.dtypes.end() || it->second == DType::Float32;
 }
 
-Shape shapeOf(const Graph& g, const std::string& t)
-{
-    const auto it = g.shapes.find(t);
-    return it == g.shapes.end() ? Shape{} : it->second;
-}
-
-bool allInputsActivations(const Node& n, const PlannedLayer& L)
-{
-    size_t present = 0;
-    for (const std::string& in : n.inputs)
-        present += in.empty() ? 0 : 1;
-    return present == L.inputs.size();
-}
-
-bool singleOutput(const Node& n)
-{
-    for (size_t i = 1; i < n.outputs.size(); ++i)
-        if (!n.outputs[i].empty())
-            return false;
-    return true;
-}
-
-// Clip bounds must be constants for the integer clamp.
-bool constantClip(const Graph& g, const Node& n)
-{
-    for (size_t i = 1; i < n.inputs.size(); ++i)
-        if (!n.inputs[i].empty() && !g.initializer(n.inputs[i]))
-            return false;
-    return true;
-}
-
-// The kind a layer runs as, given which tensors already carry codes (spec §4; anything the
-// integer engine does not implement, and keep_float, runs in float behind a dequantize).
-LayerKind decideKind(const Model& model, const PlannedLayer& L, const ResolvedLayerConfig& cfg,
-                     const std::set<std::string>& codes)
+// The integer kernel that runs a layer, given which tensors already carry codes (spec §4), or
+// null with the reason the layer runs in float behind a dequantize boundary.
+const IntOpDef* chooseOp(const Model& model, const PlannedLayer& L, const ResolvedLayerConfig& cfg,
+                         const std::set<std::string>& codes, std::string* reason)
 {
     const Graph& g = model.graph;
-    const Node& n = L.anchor(g);
-    if (cfg.keepFloat || L.inputs.empty())
-        return LayerKind::Float;
+    if (cfg.keepFloat) {
+        *reason = "kept float by config";
+        return nullptr;
+    }
+    if (L.inputs.empty()) {
+        *reason = "no activation input (constant)";
+        return nullptr;
+    }
     for (const std::string& in : L.inputs)
-        if (!isFloatTensor(g, in) && !codes.count(in))
-            return LayerKind::Float;
-    const std::string& op = n.opType;
-    const Shape in0 = shapeOf(g, L.inputs[0]);
-    const bool inputCodes = codes.count(L.inputs[0]) != 0;
-    if (L.hasWeights && L.inputs.size() == 1) {
-        if (op == "Conv" && in0.size() == 4)
-            return LayerKind::Conv;
-        if (op == "Gemm" && in0.size() == 2)
-            return LayerKind::Gemm;
-        if (op == "MatMul" && in0.size() >= 2)
-            return LayerKind::Gemm;
-        return LayerKind::Float;
+        if (!isFloatTensor(g, in) && !codes.count(in)) {
+            *reason = "input '" + in + "' is " + dtypeName(g.dtypes.at(in)) + " data, not an activation";
+            return nullptr;
+        }
+    const std::vector<const IntOpDef*> candidates = intOpsFor(L.opType);
+    if (candidates.empty()) {
+        *reason = "op " + L.opType + " has no integer kernel";
+        return nullptr;
     }
-    if (op == "Add") {
-        // Two activations of the same shape; broadcasting stays in float.
-        if (L.inputs.size() == 2 && n.inputs.size() == 2 && allInputsActivations(n, L) &&
-            !in0.empty() && in0 == shapeOf(g, L.inputs[1]))
-            return LayerKind::Add;
-        return LayerKind::Float;
+    const IntOpQuery query{model, L, cfg, codes};
+    std::string why;
+    for (const IntOpDef* op : candidates) {
+        const std::string no = op->check(query);
+        if (no.empty())
+            return op;
+        if (why.empty())
+            why = no;
     }
-    if (op == "Concat") {
-        const int64_t rank = static_cast<int64_t>(in0.size());
-        int64_t axis = n.attrInt("axis", 0);
-        if (axis < 0)
-            axis += rank;
-        if (rank > 0 && axis > 0 && axis < rank && allInputsActivations(n, L))
-            return LayerKind::Concat;
-        return LayerKind::Float;
-    }
-    // The remaining integer layers keep (S, Z): they need codes coming in.
-    if (!inputCodes || L.inputs.size() != 1 || !singleOutput(n))
-        return LayerKind::Float;
-    if (op == "MaxPool" && in0.size() == 4)
-        return LayerKind::MaxPool;
-    if ((op == "AveragePool" || op == "GlobalAveragePool") && in0.size() == 4)
-        return LayerKind::AveragePool;
-    if (op == "Relu")
-        return LayerKind::Relu;
-    if (op == "Clip" && constantClip(g, n))
-        return LayerKind::Clip;
-    if (op == "Flatten" || op == "Reshape" || op == "Identity" || op == "Dropout" ||
-        op == "Squeeze" || op == "Unsqueeze") {
-        // Codes unchanged; the batch must stay dim 0 on both sides.
-        const Shape out = shapeOf(g, L.output);
-        if (!in0.empty() && in0[0] == 1 && !out.empty() && out[0] == 1)
-            return LayerKind::Passthrough;
-    }
-    return LayerKind::Float;
-}
-
-bool makesNewCodes(LayerKind k)
-{
-    return k == LayerKind::Conv || k == LayerKind::Gemm || k == LayerKind::Add ||
-           k == LayerKind::Concat;
+    *reason = why;
+    return nullptr;
 }
 
 QuantParams rangeParams(const CalibrationStats& calib, const std::string& tensor,
@@ -208,12 +147,12 @@ QuantizedModel buildQuantizedModel(const Model& model, const QuantConfig& config
         QuantizedLayer q;
         q.plan = qm.plan.layers[i];
         q.config = resolveLayer(config, q.plan.name);
-        q.kind = decideKind(model, q.plan, q.config, codes);
-        q.outputQuantized = q.kind != LayerKind::Float;
+        q.op = chooseOp(model, q.plan, q.config, codes, &q.floatReason);
+        q.outputQuantized = q.runsInteger();
         const TensorQuantConfig& act = q.config.activations;
         const int index = static_cast<int>(i);
 
-        if (q.kind != LayerKind::Float) {
+        if (q.runsInteger()) {
             // Inputs: float ones are quantized here, by their first quantized consumer.
             for (const std::string& in : q.plan.inputs) {
                 if (!qm.tensorParams.count(in)) {
@@ -226,14 +165,14 @@ QuantizedModel buildQuantizedModel(const Model& model, const QuantConfig& config
             q.inputParams.resize(q.plan.inputs.size());
         }
 
-        if (makesNewCodes(q.kind)) {
+        if (q.op && q.op->output == IntOutputParams::New) {
             q.outputParams = rangeParams(calib, q.plan.output, act);
             qm.tensorConfig[q.plan.output] = act;
-        } else if (q.kind != LayerKind::Float) {
+        } else if (q.op) {
             q.outputParams = q.inputParams.front();
             qm.tensorConfig[q.plan.output] = qm.tensorConfig.at(q.plan.inputs.front());
         }
-        if (q.kind != LayerKind::Float) {
+        if (q.op) {
             qm.tensorParams[q.plan.output] = q.outputParams;
             codes.insert(q.plan.output);
             const FusedActivation clamp = layerClamp(g, q);
@@ -241,7 +180,7 @@ QuantizedModel buildQuantizedModel(const Model& model, const QuantConfig& config
                              &q.activationMax);
         }
 
-        if (q.kind == LayerKind::Conv || q.kind == LayerKind::Gemm) {
+        if (q.isMatmul()) {
             quantizeWeights(q, seed, index);
             // M[o] = S_x·S_w[o] / S_y and b_q[o] = R(B[o] / (S_x·S_w[o])) (spec §3), in double.
             const double sx = q.inputParams[0].scale[0];
@@ -259,7 +198,7 @@ QuantizedModel buildQuantizedModel(const Model& model, const QuantConfig& config
     const IntRuntime rt(qm);
     for (size_t i = 0; i < qm.layers.size(); ++i) {
         QuantizedLayer& q = qm.layers[i];
-        if (q.kind == LayerKind::Conv || q.kind == LayerKind::Gemm)
+        if (q.isMatmul())
             q.biasCodes = rt.biasCodes(static_cast<int>(i), q.inputParams[0], 0);
     }
     return qm;

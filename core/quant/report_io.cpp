@@ -122,7 +122,9 @@ QJsonObject layerJson(const LayerReport& l)
     return QJsonObject{
         {"name", str(l.name)},
         {"op", str(l.opType)},
-        {"kind", str(l.kind)},
+        {"kind", layerKindName(l.kind)},
+        {"kernel", str(l.kernel)},
+        {"float_reason", str(l.floatReason)},
         {"depth", l.depth},
         {"output", str(l.output)},
         {"output_shape", shapeJson(l.outputShape)},
@@ -266,7 +268,15 @@ std::string reportToJson(const EvaluationReport& report, const ReportContext& co
                              {"quantized_bytes", qint64(s.quantizedBytes)},
                              {"compression", num(s.compression())},
                              {"fp32_bit_ops", num(s.fp32BitOps)},
-                             {"quantized_bit_ops", num(s.quantizedBitOps)}}},
+                             {"quantized_bit_ops", num(s.quantizedBitOps)},
+                             {"float_weight_bytes", qint64(s.floatWeightBytes)}}},
+        // Share of the MACs that run in integer arithmetic; below 95 % the size and the
+        // errors describe a model that still runs mostly in float (warning = true).
+        {"integer_coverage", QJsonObject{{"total_macs", qint64(s.totalMacs)},
+                                         {"integer_macs", qint64(s.integerMacs)},
+                                         {"percent", num(s.integerCoverage())},
+                                         {"warning", s.integerCoverage() <
+                                                         ModelSize::kCoverageWarning}}},
         {"layers", layers},
         {"exits", exits},
         {"exit_policy", policy},
@@ -286,7 +296,8 @@ std::string reportToJson(const EvaluationReport& report, const ReportContext& co
 
 std::string layersToCsv(const EvaluationReport& report)
 {
-    QStringList header{"depth", "layer", "op", "kind", "output", "output_shape", "macs", "params",
+    QStringList header{"depth", "layer", "op", "kind", "kernel", "float_reason", "output",
+                       "output_shape", "macs", "params",
                        "quantized", "fused_nodes", "w_bits", "w_signed", "w_scheme",
                        "w_granularity", "w_rounding", "a_bits", "a_signed", "a_scheme",
                        "a_rounding", "a_observer", "requantization", "accumulator",
@@ -312,7 +323,9 @@ std::string layersToCsv(const EvaluationReport& report)
         QStringList row{csvInt(l.depth),
                         QString::fromStdString(l.name),
                         QString::fromStdString(l.opType),
-                        QString::fromStdString(l.kind),
+                        QString::fromLatin1(layerKindName(l.kind)),
+                        QString::fromStdString(l.kernel),
+                        QString::fromStdString(l.floatReason),
                         QString::fromStdString(l.output),
                         shape.join(QLatin1Char('x')),
                         csvInt(l.macs),

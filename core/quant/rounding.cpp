@@ -44,6 +44,39 @@ int64_t roundToInt(double x, RoundingMode mode, Rng* rng)
     return static_cast<int64_t>(r);
 }
 
+int64_t roundingDivide(int64_t num, int64_t den, RoundingMode mode, Rng* rng)
+{
+    int64_t q = num / den; // truncates toward zero
+    int64_t r = num % den; // same sign as num
+    if (r < 0) {           // → floor quotient, remainder in [0, den)
+        q -= 1;
+        r += den;
+    }
+    switch (mode) {
+    case RoundingMode::Floor: return q;
+    case RoundingMode::TowardZero: return q + (r != 0 && num < 0 ? 1 : 0);
+    case RoundingMode::HalfEven:
+    case RoundingMode::HalfAway: {
+        // 2r vs den without overflow: r ≥ den − r  ⟺  2r ≥ den.
+        const int64_t rest = den - r;
+        if (r > rest)
+            return q + 1;
+        if (r < rest)
+            return q;
+        if (mode == RoundingMode::HalfEven)
+            return q + ((q & 1) != 0 ? 1 : 0);
+        return q + (num > 0 ? 1 : 0);
+    }
+    case RoundingMode::Stochastic: {
+        if (!rng) // as roundToIntegral: no Rng → half_even
+            return roundingDivide(num, den, RoundingMode::HalfEven, nullptr);
+        const uint64_t draw = rng->next() % static_cast<uint64_t>(den);
+        return q + (draw < static_cast<uint64_t>(r) ? 1 : 0);
+    }
+    }
+    return q;
+}
+
 const char* roundingModeName(RoundingMode mode)
 {
     switch (mode) {

@@ -58,6 +58,15 @@ inline int64_t saturateToInt64(double r)
     return static_cast<int64_t>(r);
 }
 
+// R(num / den) for den > 0 computed in integers only (no floating point, exact for any int64
+// num): the quotient q = floor(num / den) and remainder r = num − q·den ∈ [0, den) decide —
+//   floor: q;  toward_zero: q + (r ≠ 0 and num < 0);
+//   half_even / half_away: q + 1 when 2r > den, q when 2r < den, on a tie (2r = den) q + 1
+//   if q is odd (half_even) or num > 0 (half_away);
+//   stochastic: q + 1 with probability r / den (one draw per call: next() mod den < r).
+// Used where integer pipelines divide by a count (AveragePool, ReduceMean: spec §4).
+int64_t roundingDivide(int64_t num, int64_t den, RoundingMode mode, Rng* rng = nullptr);
+
 // For the deterministic modes, calls fn(round) once with `round` a callable float → float and
 // double → double returning R(x) exactly as roundToIntegral does; element loops written inside
 // fn then carry no per-element mode switch and vectorise. Returns false, without calling fn,

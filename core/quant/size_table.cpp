@@ -12,7 +12,7 @@ namespace {
 
 bool isInteger(const QuantizedLayer& L)
 {
-    return L.kind == LayerKind::Conv || L.kind == LayerKind::Gemm;
+    return L.isMatmul();
 }
 
 int64_t zeroCodes(const QuantizedLayer& L)
