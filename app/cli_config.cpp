@@ -6,7 +6,7 @@
 #include "app/cli_command.h"
 #include "app/cli_quant.h"
 #include "core/quant/layer_plan.h"
-#include "widgets/text_format.h"
+#include "core/text_format.h"
 
 namespace ql::cli {
 
