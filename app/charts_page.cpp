@@ -39,12 +39,16 @@ ChartsPage::ChartsPage(QuantSession* session, QWidget* parent)
 {
     setObjectName(QStringLiteral("chartsPage"));
     m_layer->setObjectName(QStringLiteral("chartsLayerCombo"));
-    m_layer->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    // Long layer names and statistics wrap or shrink rather than widen the window.
+    m_layer->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_layer->setMinimumContentsLength(16);
     m_stats->setObjectName(QStringLiteral("layerStats"));
     m_stats->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_stats->setWordWrap(true);
     auto* hint = new QLabel(tr("Drag to zoom · wheel zooms · double-click resets · right-click "
                                "to export"));
     hint->setEnabled(false);
+    hint->setWordWrap(true);
 
     auto* top = new QHBoxLayout;
     top->addWidget(new QLabel(tr("Layer:")));

@@ -13,7 +13,7 @@
 #include "core/quant/pruning.h"
 #include "core/quant/report_io.h"
 #include "core/quant/size_table.h"
-#include "widgets/text_format.h"
+#include "core/text_format.h"
 
 namespace ql::cli {
 

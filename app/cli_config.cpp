@@ -7,7 +7,7 @@
 #include "app/cli_quant.h"
 #include "core/preprocess_check.h"
 #include "core/quant/layer_plan.h"
-#include "widgets/text_format.h"
+#include "core/text_format.h"
 
 namespace ql::cli {
 

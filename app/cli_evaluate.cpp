@@ -17,7 +17,7 @@
 #include "core/class_map.h"
 #include "core/error.h"
 #include "core/quant/report_io.h"
-#include "widgets/text_format.h"
+#include "core/text_format.h"
 
 namespace ql::cli {
 

@@ -11,7 +11,7 @@
 #include "app/cli_quant.h"
 #include "app/text_table.h"
 #include "core/error.h"
-#include "widgets/text_format.h"
+#include "core/text_format.h"
 
 namespace ql::cli {
 

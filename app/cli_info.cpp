@@ -10,7 +10,7 @@
 #include "app/cli_command.h"
 #include "app/text_table.h"
 #include "core/onnx_import.h"
-#include "widgets/text_format.h"
+#include "core/text_format.h"
 
 namespace ql::cli {
 

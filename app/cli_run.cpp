@@ -13,9 +13,9 @@
 #include "core/dataset.h"
 #include "core/fp32_eval.h"
 #include "core/onnx_import.h"
+#include "core/prediction_stats.h"
 #include "core/quant/quant_config.h"
-#include "widgets/prediction_stats.h"
-#include "widgets/text_format.h"
+#include "core/text_format.h"
 
 namespace ql::cli {
 

@@ -7,7 +7,7 @@
 #include "app/text_table.h"
 #include "core/error.h"
 #include "core/quant/sensitivity.h"
-#include "widgets/text_format.h"
+#include "core/text_format.h"
 
 namespace ql::cli {
 

@@ -28,6 +28,14 @@ InspectorPage::InspectorPage(QuantSession* session, QWidget* parent)
     connect(m_session, &QuantSession::selectedLayerChanged, this,
             [this](const QString& layer) { m_inspector->setElement(layer, worstIndex(layer)); });
     connect(m_inspector, &InspectorWidget::explainRequested, this, &InspectorPage::explain);
+    // Picking a layer in the inspector's own drop-down selects it everywhere and jumps to its
+    // worst element (rather than keeping the previous layer's indices).
+    connect(m_inspector, &InspectorWidget::layerChosen, this, [this](const QString& layer) {
+        if (layer == m_session->selectedLayer())
+            m_inspector->setElement(layer, worstIndex(layer));
+        else
+            m_session->selectLayer(layer);
+    });
     updateEmpty();
     updateReport();
 }

@@ -79,10 +79,10 @@ void openInitialFiles(ql::MainWindow& window, const QString& model, const QStrin
 // --screenshot-mixed-precision: show the Mixed Precision page, run its sensitivity analysis
 // and then its search (defaults), and grab once the Pareto plot is filled.
 void scheduleScreenshot(ql::MainWindow& window, const QString& path, const QString& page,
-                        const QString& comparePreset, bool mixedPrecision)
+                        const QString& comparePreset, bool mixedPrecision, const QSize& size)
 {
     window.setErrorMode(ql::MainWindow::ErrorMode::Signal);
-    window.resize(1400, 850);
+    window.resize(size);
     QObject::connect(&window, &ql::MainWindow::errorReported, qApp,
                      [](const QString& title, const QString& message) {
                          std::fprintf(stderr, "quantlens: %s: %s\n", qPrintable(title),
@@ -186,6 +186,11 @@ int main(int argc, char** argv)
         QStringLiteral("Run the Mixed Precision page's analysis before the screenshot."));
     screenshotMixedOption.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(screenshotMixedOption);
+    QCommandLineOption screenshotSizeOption(QStringLiteral("screenshot-size"),
+                                            QStringLiteral("Window size of the screenshot (WxH)."),
+                                            QStringLiteral("WxH"), QStringLiteral("1400x850"));
+    screenshotSizeOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(screenshotSizeOption);
     parser.addOption(dataOption);
     parser.addOption(screenshotOption);
     parser.process(app);
@@ -200,11 +205,19 @@ int main(int argc, char** argv)
     ql::installTranslations(); // View ▸ Language, else the system locale
     ql::MainWindow window;
     const bool screenshot = parser.isSet(screenshotOption);
-    if (screenshot)
+    if (screenshot) {
+        const QStringList wh = parser.value(screenshotSizeOption).split(QLatin1Char('x'));
+        const QSize size(wh.value(0).toInt(), wh.value(1).toInt());
+        if (wh.size() != 2 || size.width() <= 0 || size.height() <= 0) {
+            std::fprintf(stderr, "quantlens: --screenshot-size: expected WxH, got %s\n",
+                         qPrintable(parser.value(screenshotSizeOption)));
+            return 2;
+        }
         scheduleScreenshot(window, parser.value(screenshotOption),
                            parser.value(screenshotPageOption),
                            parser.value(screenshotBaselineOption),
-                           parser.isSet(screenshotMixedOption));
+                           parser.isSet(screenshotMixedOption), size);
+    }
     window.show();
     openInitialFiles(window, positional.value(0), parser.value(dataOption), !screenshot);
     return app.exec();

@@ -10,6 +10,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabBar>
@@ -17,6 +18,7 @@
 
 #include "app/charts_page.h"
 #include "app/exits_page.h"
+#include "app/help_dialog.h"
 #include "app/inspector_page.h"
 #include "app/mixed_precision_page.h"
 #include "app/model_page.h"
@@ -27,7 +29,7 @@
 #include "widgets/job_status_widget.h"
 #include "widgets/quant_session.h"
 #include "widgets/session.h"
-#include "widgets/text_format.h"
+#include "core/text_format.h"
 
 namespace ql {
 
@@ -60,9 +62,19 @@ MainWindow::MainWindow(QWidget* parent)
                 m_pages->setCurrentWidget(inspectorPage);
             });
 
+    // The summary may be long (model, folders, accuracy): it never sets the window's width.
+    m_statusSummary->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_statusSummary->setMinimumWidth(1);
     statusBar()->addWidget(m_statusSummary, 1);
-    auto* jobStatus = new JobStatusWidget(m_session->jobs(), this);
-    jobStatus->addQuantSession(m_quant);
+    auto* jobStatus = new JobStatusWidget(this);
+    for (JobSlot* slot : {m_session->modelJob(), m_session->datasetJob(),
+                          m_session->evaluationJob(), m_quant->calibrationJob(),
+                          m_quant->evaluationJob()})
+        jobStatus->addSlot(slot);
+    connect(jobStatus, &JobStatusWidget::cancelRequested, this, [this] {
+        m_session->cancel();
+        m_quant->cancel();
+    });
     statusBar()->addPermanentWidget(jobStatus);
 
     createMenus();
@@ -70,16 +82,16 @@ MainWindow::MainWindow(QWidget* parent)
 
     connect(m_session, &Session::failed, this, &MainWindow::reportError);
     connect(m_session, &Session::modelChanged, this, [this] {
-        m_recent->add(m_session->modelPath());
+        m_recent->add(m_session->modelPath(), RecentFiles::Kind::Model);
         updateTitleAndStatus();
     });
     connect(m_session, &Session::datasetChanged, this, [this] {
         if (m_session->dataset())
-            m_recent->add(m_session->dataDir());
+            m_recent->add(m_session->dataDir(), RecentFiles::Kind::EvaluationFolder);
         updateTitleAndStatus();
     });
     connect(m_session, &Session::evaluationChanged, this, &MainWindow::updateTitleAndStatus);
-    connect(m_session->jobs(), &JobRunner::cancelled, this,
+    connect(m_session, &Session::cancelled, this,
             [this] { statusBar()->showMessage(tr("Cancelled"), 4000); });
     connectQuantSession();
 
@@ -135,6 +147,20 @@ void MainWindow::createMenus()
     QMenu* recentMenu = file->addMenu(tr("Open &Recent"));
     m_recent = new RecentFiles(recentMenu, this);
     connect(m_recent, &RecentFiles::openRequested, this, &MainWindow::openRecent);
+    // Ctrl+PgUp / Ctrl+PgDown: previous / next page (as in browsers and IDEs).
+    const std::pair<QKeySequence, int> pageKeys[] = {{QKeySequence(Qt::CTRL | Qt::Key_PageUp), -1},
+                                                     {QKeySequence(Qt::CTRL | Qt::Key_PageDown), 1}};
+    for (const auto& [keys, step] : pageKeys) {
+        auto* action = new QAction(step < 0 ? tr("Previous Page") : tr("Next Page"), this);
+        action->setShortcut(keys);
+        action->setShortcutContext(Qt::WindowShortcut);
+        connect(action, &QAction::triggered, this, [this, step = step] {
+            const int n = m_pages->count();
+            if (n > 1)
+                m_pages->setCurrentIndex((m_pages->currentIndex() + step + n) % n);
+        });
+        addAction(action);
+    }
     file->addAction(tr("Open D&emo"), this, &MainWindow::openDemo)
         ->setStatusTip(tr("The bundled multi-exit CNN with its calibration and evaluation images"));
     file->addSeparator();
@@ -160,6 +186,15 @@ void MainWindow::createMenus()
     cancel->setShortcut(QKeySequence(Qt::Key_Escape));
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    QAction* helpAction = help->addAction(tr("QuantLens &Help"), this, [this] {
+        if (!m_help)
+            m_help = new HelpDialog(this);
+        m_help->show();
+        m_help->raise();
+        m_help->activateWindow();
+    });
+    helpAction->setShortcut(QKeySequence::HelpContents);
+    helpAction->setStatusTip(tr("How to read the pages, the glossary and the shortcuts"));
     help->addAction(tr("&About QuantLens"), this, &MainWindow::showAbout)
         ->setMenuRole(QAction::AboutRole);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
@@ -218,14 +253,14 @@ void MainWindow::browseDataFolder()
     openDataFolder(dir);
 }
 
-void MainWindow::openRecent(const QString& path)
+void MainWindow::openRecent(RecentFiles::Kind kind, const QString& path)
 {
-    if (QFileInfo(path).suffix().compare(QLatin1String("json"), Qt::CaseInsensitive) == 0)
-        openConfig(path);
-    else if (QFileInfo(path).isDir())
-        openDataFolder(path);
-    else
-        openModel(path);
+    switch (kind) {
+    case RecentFiles::Kind::Model: openModel(path); break;
+    case RecentFiles::Kind::Config: openConfig(path); break;
+    case RecentFiles::Kind::CalibrationFolder: openCalibrationFolder(path); break;
+    case RecentFiles::Kind::EvaluationFolder: openDataFolder(path); break;
+    }
 }
 
 void MainWindow::reportError(const QString& title, const QString& message)
@@ -276,6 +311,7 @@ void MainWindow::updateTitleAndStatus()
         parts << tr("%1: %2").arg(QDir(m_session->dataDir()).dirName(),
                                   formatQuantity(data->size(), "image", "images"));
     m_statusSummary->setText(parts.join(QStringLiteral("  ·  ")));
+    m_statusSummary->setToolTip(parts.join(QLatin1Char('\n')));
     m_evaluateAction->setEnabled(m_session->dataset() != nullptr);
 }
 
@@ -313,8 +349,11 @@ void MainWindow::closeEvent(QCloseEvent* event)
 void MainWindow::readSettings()
 {
     QSettings settings;
-    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
-        resize(1400, 850);
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray())) {
+        // 1400×850, or 90 % of a smaller screen (laptops, projectors).
+        const QSize room = screen() ? screen()->availableGeometry().size() * 0.9 : QSize(1400, 850);
+        resize(QSize(1400, 850).boundedTo(room));
+    }
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
 }
 

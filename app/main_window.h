@@ -5,6 +5,9 @@
 
 #include <QMainWindow>
 
+#include "app/recent_files.h"
+
+class QDialog;
 class QLabel;
 class QMenu;
 class QTabWidget;
@@ -17,7 +20,6 @@ class Page;
 struct QuantConfig;
 class QuantPage;
 class QuantSession;
-class RecentFiles;
 class Session;
 
 class MainWindow : public QMainWindow
@@ -76,7 +78,7 @@ private:
     void connectQuantSession();
     QString browseDir(const QString& key, const QString& caption);
     bool openDroppedUrl(const QUrl& url);
-    void openRecent(const QString& path);
+    void openRecent(RecentFiles::Kind kind, const QString& path);
     void reportError(const QString& title, const QString& message);
     void showAbout();
     void updateTitleAndStatus();
@@ -89,6 +91,7 @@ private:
     ModelPage* m_modelPage;
     QuantPage* m_quantPage;
     RecentFiles* m_recent = nullptr;
+    QDialog* m_help = nullptr;
     QLabel* m_statusSummary;
     QAction* m_evaluateAction = nullptr;
     ErrorMode m_errorMode = ErrorMode::Dialog;

@@ -3,7 +3,9 @@
 #include <QAction>
 #include <QDateTime>
 #include <QFileDialog>
+#include <QDir>
 #include <QFileInfo>
+#include <QStandardPaths>
 #include <QMenu>
 #include <QMessageBox>
 #include <QSettings>
@@ -58,12 +60,7 @@ void MainWindow::createQuantActions(QMenu* file, QMenu* edit)
     edit->addMenu(m_quantPage->presetsMenu());
     edit->addSeparator();
     QAction* pin = edit->addAction(tr("&Pin Baseline"), this, [this] {
-        const QString path = m_quant->configPath();
-        m_quant->pinBaseline(
-            !path.isEmpty() && !m_quant->isDirty()
-                ? QFileInfo(path).fileName()
-                : tr("unsaved config, %1")
-                      .arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss"))));
+        m_quant->pinBaseline(m_quantPage->configName());
     });
     pin->setShortcut(QKeySequence(tr("Ctrl+B")));
     pin->setStatusTip(tr("Keep the current report to compare later edits against"));
@@ -91,12 +88,12 @@ void MainWindow::connectQuantSession()
     connect(m_quant, &QuantSession::dirtyChanged, this, &MainWindow::updateTitleAndStatus);
     connect(m_quant, &QuantSession::configPathChanged, this, [this] {
         if (!m_quant->configPath().isEmpty())
-            m_recent->add(m_quant->configPath());
+            m_recent->add(m_quant->configPath(), RecentFiles::Kind::Config);
         updateTitleAndStatus();
     });
     connect(m_quant, &QuantSession::calibrationChanged, this, [this] {
         if (m_quant->calibration() && !m_quant->calibrationDir().isEmpty())
-            m_recent->add(m_quant->calibrationDir());
+            m_recent->add(m_quant->calibrationDir(), RecentFiles::Kind::CalibrationFolder);
     });
 }
 
@@ -130,10 +127,19 @@ bool MainWindow::saveConfigAs()
         return false;
     QSettings settings;
     QString start = m_quant->configPath();
-    if (start.isEmpty())
-        start = settings.value(QStringLiteral("paths/lastConfigDir")).toString() +
-                QLatin1Char('/') + QFileInfo(m_session->modelPath()).completeBaseName() +
-                QStringLiteral(".quant.json");
+    if (start.isEmpty()) {
+        // Never the filesystem root: the last config folder, else the model's folder when it
+        // is writable, else the user's documents.
+        QString dir = settings.value(QStringLiteral("paths/lastConfigDir")).toString();
+        if (dir.isEmpty()) {
+            const QFileInfo modelDir(QFileInfo(m_session->modelPath()).absolutePath());
+            dir = modelDir.isDir() && modelDir.isWritable()
+                      ? modelDir.absoluteFilePath()
+                      : QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+        }
+        start = QDir(dir).filePath(QFileInfo(m_session->modelPath()).completeBaseName() +
+                                   QStringLiteral(".quant.json"));
+    }
     QString path = QFileDialog::getSaveFileName(this, tr("Save Config"), start,
                                                 tr("Quantization configs (*.json)"));
     if (path.isEmpty())
@@ -223,11 +229,21 @@ void MainWindow::onModelMismatch(const QString& path, const QuantConfig& foreign
     if (m_errorMode == ErrorMode::Signal)
         return; // tests answer through QuantSession::applyMatchingLayers
     const QString model = QString::fromStdString(foreign.model.fileName);
+    const QString open = QFileInfo(m_session->modelPath()).fileName();
+    const QString sha = QString::fromStdString(foreign.model.sha256).left(12);
+    const QString openSha = QString::fromStdString(m_session->model()->sha256).left(12);
+    const QString what =
+        model == open
+            ? tr("%1 was made for a file also named %2, but not this one: the contents differ "
+                 "(SHA-256 %3… in the config, %4… for the open model).")
+                  .arg(QFileInfo(path).fileName(), open, sha, openSha)
+            : tr("%1 was made for %2, not for the open model %3 (SHA-256 %4… vs %5…).")
+                  .arg(QFileInfo(path).fileName(), model.isEmpty() ? tr("another model") : model,
+                       open, sha, openSha);
     const auto answer = QMessageBox::question(
         this, tr("Config for Another Model"),
-        tr("%1 was made for %2, not for the open model (the SHA-256 differs).\n\n"
-           "Apply its defaults and the settings of the layers whose names match?")
-            .arg(QFileInfo(path).fileName(), model.isEmpty() ? tr("another model") : model),
+        what + QStringLiteral("\n\n") +
+            tr("Apply its defaults and the settings of the layers whose names match?"),
         QMessageBox::Apply | QMessageBox::Cancel, QMessageBox::Apply);
     if (answer == QMessageBox::Apply)
         m_quant->applyMatchingLayers(foreign);

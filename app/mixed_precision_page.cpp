@@ -15,13 +15,14 @@
 
 #include "core/quant/pruning.h"
 #include "core/quant/size_table.h"
-#include "widgets/background_task.h"
+#include "widgets/flow_layout.h"
+#include "widgets/mixed_precision_session.h"
 #include "widgets/pareto_chart.h"
 #include "widgets/quant_session.h"
 #include "widgets/sensitivity_heatmap.h"
 #include "widgets/size_cost_table.h"
 #include "widgets/session.h"
-#include "widgets/text_format.h"
+#include "core/text_format.h"
 
 namespace ql {
 
@@ -34,7 +35,7 @@ enum TargetKind { TargetDrop = 0, TargetSize = 1, TargetBitOps = 2 };
 MixedPrecisionPage::MixedPrecisionPage(QuantSession* session, QWidget* parent)
     : Page(parent), m_session(session), m_cancel(new QPushButton(tr("Cancel"), this)),
       m_progress(new QProgressBar(this)), m_status(new QLabel(this)),
-      m_task(new BackgroundTask(this))
+      m_analysis(new MixedPrecisionSession(session, this))
 {
     setObjectName(QStringLiteral("mixedPrecision"));
     auto* top = new QSplitter(Qt::Horizontal, this);
@@ -51,6 +52,9 @@ MixedPrecisionPage::MixedPrecisionPage(QuantSession* session, QWidget* parent)
     vertical->setSizes({480, 300});
 
     auto* jobRow = new QHBoxLayout;
+    // Status texts wrap (never clipped, never widening the window).
+    m_status->setWordWrap(true);
+    m_status->setObjectName(QStringLiteral("mixedPrecisionStatus"));
     m_progress->setMaximumWidth(260);
     m_progress->setTextVisible(true);
     jobRow->addWidget(m_status, 1);
@@ -60,21 +64,27 @@ MixedPrecisionPage::MixedPrecisionPage(QuantSession* session, QWidget* parent)
     layout->addWidget(vertical, 1);
     layout->addLayout(jobRow);
 
-    connect(m_task, &BackgroundTask::progress, this, [this](qint64 done, qint64 total) {
+    connect(m_analysis, &MixedPrecisionSession::progress, this, [this](qint64 done, qint64 total) {
         m_progress->setMaximum(int(std::max<qint64>(total, 1)));
         m_progress->setValue(int(std::min(done, total)));
         m_progress->setFormat(tr("%1 / %2 evaluations").arg(done).arg(total));
     });
-    connect(m_task, &BackgroundTask::busyChanged, this, [this](bool busy) {
+    connect(m_analysis, &MixedPrecisionSession::busyChanged, this, [this](bool busy) {
         m_progress->setValue(0);
         updateState();
         emit busyChanged(busy);
     });
-    connect(m_task, &BackgroundTask::cancelled, this, [this] { m_status->setText(tr("Cancelled")); });
-    connect(m_task, &BackgroundTask::failed, this, [this](const QString& message) {
-        m_status->setText(tr("Failed: %1").arg(message));
-        emit failed(tr("Mixed precision"), message);
-    });
+    connect(m_analysis, &MixedPrecisionSession::cancelled, this,
+            [this] { m_status->setText(tr("Cancelled")); });
+    connect(m_analysis, &MixedPrecisionSession::failed, this,
+            [this](const QString& title, const QString& message) {
+                m_status->setText(tr("Failed: %1").arg(message));
+                emit failed(title, message);
+            });
+    connect(m_analysis, &MixedPrecisionSession::sensitivityAvailable, this,
+            &MixedPrecisionPage::showSensitivity);
+    connect(m_analysis, &MixedPrecisionSession::searchAvailable, this,
+            &MixedPrecisionPage::showSearch);
     connect(m_cancel, &QPushButton::clicked, this, &MixedPrecisionPage::cancel);
     connect(m_session, &QuantSession::configChanged, this, [this] {
         updateCurrentBits();
@@ -85,11 +95,8 @@ MixedPrecisionPage::MixedPrecisionPage(QuantSession* session, QWidget* parent)
         updateState();
     });
     connect(m_session->session(), &Session::modelChanged, this, [this] {
-        cancel();
-        m_sensitivity.reset();
-        m_search.reset();
-        m_heatmap->model()->setResult(nullptr);
-        m_pareto->setResult(nullptr);
+        m_analysis->clear();
+        m_status->clear();
         updateExits();
         updateSizeTable();
         updateState();
@@ -128,20 +135,18 @@ QWidget* MixedPrecisionPage::createSensitivityPanel()
     m_runSensitivity = new QPushButton(tr("Run sensitivity"), box);
     m_heatmap = new SensitivityHeatmap(box);
 
-    auto* row1 = new QHBoxLayout;
+    auto* row1 = new FlowLayout;
     row1->addWidget(new QLabel(tr("Bits"), box));
     row1->addWidget(m_bits);
     row1->addWidget(m_kind);
     row1->addWidget(new QLabel(tr("Images"), box));
     row1->addWidget(m_images);
-    row1->addStretch(1);
     row1->addWidget(m_runSensitivity);
-    auto* row2 = new QHBoxLayout;
+    auto* row2 = new FlowLayout;
     row2->addWidget(new QLabel(tr("Colour"), box));
     row2->addWidget(m_metric);
     row2->addWidget(new QLabel(tr("at"), box));
     row2->addWidget(m_exit);
-    row2->addStretch(1);
     auto* layout = new QVBoxLayout(box);
     layout->addLayout(row1);
     layout->addLayout(row2);
@@ -187,12 +192,11 @@ QWidget* MixedPrecisionPage::createSearchPanel()
     m_pareto = new ParetoChart(box);
     m_pareto->setMinimumHeight(260);
 
-    auto* row = new QHBoxLayout;
+    auto* row = new FlowLayout;
     row->addWidget(m_targetKind);
     row->addWidget(m_targetValue);
     row->addWidget(new QLabel(tr("Plot against"), box));
     row->addWidget(m_axis);
-    row->addStretch(1);
     row->addWidget(m_runSearch);
     row->addWidget(m_applyFound);
     auto* layout = new QVBoxLayout(box);
@@ -279,7 +283,8 @@ void MixedPrecisionPage::updateExits()
             m_exit->addItem(QString::fromStdString(model->exits[e].output), int(e));
         if (model->exits.size() > 1)
             m_exit->addItem(tr("every exit (worst)"), -1);
-        m_exit->setCurrentIndex(std::max(0, int(model->exits.size()) - 1));
+        // Multi-exit models: "every exit" by default, so no exit silently loses accuracy.
+        m_exit->setCurrentIndex(m_exit->count() - 1);
     }
     m_heatmap->model()->setExit(selectedExit());
     m_pareto->setExit(selectedExit());
@@ -303,26 +308,29 @@ std::vector<int> MixedPrecisionPage::parsedBits(bool* ok) const
 
 void MixedPrecisionPage::updateState()
 {
-    const bool ready = m_session->session()->model() && m_session->calibration() &&
-                       (m_session->session()->dataset() || m_session->calibrationData());
+    const bool ready = m_analysis->isReady();
     m_runSensitivity->setEnabled(ready && !isBusy());
     m_runSearch->setEnabled(ready && !isBusy());
-    m_applyFound->setEnabled(m_search != nullptr);
+    m_applyFound->setEnabled(m_analysis->search() != nullptr);
     m_cancel->setEnabled(isBusy());
     m_progress->setVisible(isBusy());
+    // The hint only while something is missing; it never outlives the missing piece.
+    const QString hint = tr("Open a model, a calibration folder and evaluation images to analyse "
+                            "per-layer bit widths.");
     if (!isBusy() && !ready)
-        m_status->setText(tr("Open a model, a calibration folder and evaluation images to analyse "
-                             "per-layer bit widths."));
+        m_status->setText(hint);
+    else if (ready && m_status->text() == hint)
+        m_status->clear();
 }
 
 void MixedPrecisionPage::cancel()
 {
-    m_task->cancel();
+    m_analysis->cancel();
 }
 
 bool MixedPrecisionPage::isBusy() const
 {
-    return m_task->isBusy();
+    return m_analysis->isBusy();
 }
 
 void MixedPrecisionPage::runSensitivity()
@@ -335,38 +343,18 @@ void MixedPrecisionPage::runSensitivity()
         return;
     }
     options.kinds = {BitsTarget(m_kind->currentData().toInt())};
-    const auto model = m_session->session()->model();
-    const auto calib = m_session->calibration();
-    auto data = m_session->session()->dataset() ? m_session->session()->dataset()
-                                                : m_session->calibrationData();
-    if (!model || !calib || !data)
+    if (!m_analysis->isReady())
         return;
-    const QuantConfig base = m_session->config();
     const int images = m_images->value();
-    m_status->setText(tr("Sensitivity: FP32 reference, then one evaluation per layer and width…"));
-    m_task->start([this, model, calib, data, base, images, options](const RunControl& ctl) {
-        const Dataset subset = evenSubset(*data, images);
-        const ExitScorer scorer(*model, subset, RunControl{ctl.cancel, {}, ctl.threads, nullptr});
-        auto result = std::make_shared<const SensitivityResult>(
-            analyzeSensitivity(scorer, base, *calib, options, ctl));
-        return std::function<void()>([this, result, base, images] {
-            setSensitivity(result, base);
-            m_sensitivityImages = images;
-            m_status->setText(tr("Sensitivity: %1 evaluations on %2 images in %3 s")
-                                  .arg(result->evaluations)
-                                  .arg(result->samples)
-                                  .arg(result->seconds, 0, 'f', 1));
-        });
-    });
+    m_status->setText(tr("Sensitivity on %1: FP32 reference, then one evaluation per layer and "
+                         "width…")
+                          .arg(imageCount(images)));
+    m_analysis->runSensitivity(options, images);
 }
 
 void MixedPrecisionPage::runSearch()
 {
-    const auto model = m_session->session()->model();
-    const auto calib = m_session->calibration();
-    auto data = m_session->session()->dataset() ? m_session->session()->dataset()
-                                                : m_session->calibrationData();
-    if (!model || !calib || !data)
+    if (!m_analysis->isReady())
         return;
     AutoQuantOptions options;
     options.target.exit = selectedExit();
@@ -376,83 +364,127 @@ void MixedPrecisionPage::runSearch()
     case TargetSize: options.target.maxBytes = std::llround(v * 1000.0); break;
     default: options.target.maxBitOps = v * 1e6; break;
     }
-    const QuantConfig base = m_session->config();
     const int images = m_images->value();
-    // Reuse the heat map's analysis when it was made for this config and data.
-    std::shared_ptr<const SensitivityResult> previous;
-    if (m_sensitivity && m_sensitivityBase == base && m_sensitivityImages == images)
-        previous = m_sensitivity;
-    m_status->setText(tr("Searching: sensitivity, then greedy steps verified by evaluation…"));
-    m_task->start([this, model, calib, data, base, images, options, previous](const RunControl& ctl) {
-        const Dataset subset = evenSubset(*data, images);
-        const ExitScorer scorer(*model, subset, RunControl{ctl.cancel, {}, ctl.threads, nullptr});
-        auto result = std::make_shared<const AutoQuantResult>(
-            autoQuantize(scorer, base, *calib, options, ctl, previous.get()));
-        return std::function<void()>([this, result, base] {
-            setSearchResult(result, base);
-            m_status->setText(tr("Search: %1 evaluations in %2 s")
-                                  .arg(result->sensitivityEvaluations + result->searchEvaluations)
-                                  .arg(result->seconds, 0, 'f', 1));
-        });
-    });
+    m_searchSummary->clear();
+    m_status->setText(tr("Searching on %1: sensitivity, then greedy steps verified by evaluation, "
+                         "then a re-check on all %2…")
+                          .arg(imageCount(images))
+                          .arg(imageCount(0)));
+    m_analysis->runSearch(options, images);
+}
+
+QString MixedPrecisionPage::imageCount(int limit) const
+{
+    const auto data = m_analysis->data();
+    const int64_t all = data ? data->size() : 0;
+    const int64_t n = limit <= 0 ? all : std::min<int64_t>(limit, all);
+    return formatQuantity(n, "image", "images");
 }
 
 void MixedPrecisionPage::setSensitivity(std::shared_ptr<const SensitivityResult> result,
                                         const QuantConfig& base)
 {
-    m_sensitivity = std::move(result);
-    m_sensitivityBase = base;
-    m_sensitivityImages = m_images->value();
-    if (m_sensitivity && !m_sensitivity->kinds.empty()) {
+    m_analysis->setSensitivity(std::move(result), base, m_images->value());
+}
+
+void MixedPrecisionPage::showSensitivity()
+{
+    const auto result = m_analysis->sensitivity();
+    if (result && !result->kinds.empty()) {
         const QSignalBlocker block(m_kind);
-        m_kind->setCurrentIndex(m_kind->findData(int(m_sensitivity->kinds.front())));
-        m_heatmap->model()->setKind(m_sensitivity->kinds.front());
+        m_kind->setCurrentIndex(m_kind->findData(int(result->kinds.front())));
+        m_heatmap->model()->setKind(result->kinds.front());
     }
-    m_heatmap->model()->setResult(m_sensitivity);
+    m_heatmap->model()->setResult(result);
     updateCurrentBits();
-    emit sensitivityAvailable();
+    if (result)
+        m_status->setText(tr("Sensitivity: %1 evaluations on %2 in %3 s")
+                              .arg(result->evaluations)
+                              .arg(formatQuantity(result->samples, "image", "images"))
+                              .arg(result->seconds, 0, 'f', 1));
+    if (result)
+        emit sensitivityAvailable();
 }
 
 void MixedPrecisionPage::setSearchResult(std::shared_ptr<const AutoQuantResult> result,
                                          const QuantConfig& base)
 {
-    m_search = std::move(result);
-    m_searchBase = base;
-    m_pareto->setResult(m_search);
-    if (m_search) {
-        const EvaluatedConfig& f = m_search->found();
-        const EvaluatedConfig& w8 = m_search->evaluated[static_cast<size_t>(m_search->w8a8)];
+    if (!result) {
+        m_analysis->setSearch(nullptr);
+        return;
+    }
+    auto outcome = std::make_shared<SearchOutcome>();
+    outcome->result = *result;
+    outcome->base = base;
+    outcome->searchImages = outcome->fullImages = result->sensitivity.samples;
+    outcome->chosen = result->best;
+    outcome->fullScore = result->found().score;
+    outcome->targetMetOnFull = result->targetMet;
+    m_analysis->setSearch(outcome);
+}
+
+void MixedPrecisionPage::showSearch()
+{
+    const auto outcome = m_analysis->search();
+    m_pareto->setResult(outcome ? std::shared_ptr<const AutoQuantResult>(outcome, &outcome->result)
+                                : nullptr);
+    if (outcome) {
+        const AutoQuantResult& r = outcome->result;
+        const EvaluatedConfig& f = r.evaluated[static_cast<size_t>(outcome->chosen)];
+        const ExitScore& full = outcome->fullScore;
+        const EvaluatedConfig& w8 = r.evaluated[static_cast<size_t>(r.w8a8)];
         QStringList exits;
-        for (size_t e = 0; e < f.score.top1.size(); ++e)
+        for (size_t e = 0; e < full.top1.size() && e < r.exits.size(); ++e)
             exits << tr("%1 %2 % (%3)")
-                         .arg(QString::fromStdString(m_search->exits[e]))
-                         .arg(f.score.top1[e], 0, 'f', 1)
-                         .arg(QString::asprintf("%+.1f pt", -f.score.drop[e]));
+                         .arg(QString::fromStdString(r.exits[e]))
+                         .arg(full.top1[e], 0, 'f', 1)
+                         .arg(QString::asprintf("%+.1f pt", -full.drop[e]));
+        const bool sampled = outcome->searchImages < outcome->fullImages;
+        QString verdict = outcome->targetMetOnFull ? tr("Target met") : tr("Target not met");
+        if (sampled)
+            verdict += tr(" on all %1").arg(formatQuantity(outcome->fullImages, "image", "images"));
+        QString how = sampled ? tr("Searched on %1 (%2 evaluations), re-checked on all %3 "
+                                   "(%4 evaluations)")
+                                    .arg(formatQuantity(outcome->searchImages, "image", "images"))
+                                    .arg(r.sensitivityEvaluations + r.searchEvaluations)
+                                    .arg(formatQuantity(outcome->fullImages, "image", "images"))
+                                    .arg(outcome->recheckEvaluations)
+                              : tr("Searched on %1 (%2 evaluations)")
+                                    .arg(formatQuantity(outcome->searchImages, "image", "images"))
+                                    .arg(r.sensitivityEvaluations + r.searchEvaluations);
+        if (sampled && outcome->chosen != r.best)
+            how += tr("; the search's own pick missed the target on the full set, so point #%1 "
+                      "is proposed")
+                       .arg(outcome->chosen);
         m_searchSummary->setText(
-            tr("<b>%1</b>: %2 B (%3 bits avg) vs W8A8 %4 B — %5× smaller; %6. "
-               "%7 evaluations. Click a point to apply its config.")
-                .arg(m_search->targetMet ? tr("Target met") : tr("Target not met"))
+            tr("<b>%1</b>: %2 B (%3 bits avg) vs W8A8 %4 B — %5× smaller; %6. %7. "
+               "Click a point to apply its config.")
+                .arg(verdict)
                 .arg(formatCount(f.score.size.quantizedBytes))
                 .arg(f.averageWeightBits, 0, 'f', 2)
                 .arg(formatCount(w8.score.size.quantizedBytes))
                 .arg(double(w8.score.size.quantizedBytes) /
                          double(std::max<int64_t>(f.score.size.quantizedBytes, 1)),
                      0, 'f', 2)
-                .arg(exits.join(QStringLiteral(", ")))
-                .arg(m_search->sensitivityEvaluations + m_search->searchEvaluations));
+                .arg(exits.join(QStringLiteral(", ")), how));
+        m_status->setText(tr("Search: %1 evaluations in %2 s")
+                              .arg(r.sensitivityEvaluations + r.searchEvaluations +
+                                   outcome->recheckEvaluations)
+                              .arg(r.seconds, 0, 'f', 1));
     } else {
         m_searchSummary->clear();
     }
     updateState();
-    emit searchAvailable();
+    if (outcome)
+        emit searchAvailable();
 }
 
 void MixedPrecisionPage::updateCurrentBits()
 {
     std::map<std::string, int> bits;
-    if (m_sensitivity) {
+    if (const auto sensitivity = m_analysis->sensitivity()) {
         const BitsTarget kind = m_heatmap->model()->kind();
-        for (const LayerSensitivity& l : m_sensitivity->layers) {
+        for (const LayerSensitivity& l : sensitivity->layers) {
             const ResolvedLayerConfig r = resolveLayer(m_session->config(), l.layer);
             if (r.keepFloat)
                 continue;
@@ -489,20 +521,12 @@ void MixedPrecisionPage::applyCell(const QString& layer, int bits)
 
 void MixedPrecisionPage::applyFound()
 {
-    if (m_search)
-        applyPoint(m_search->best);
+    m_analysis->applyFound();
 }
 
 void MixedPrecisionPage::applyPoint(int index)
 {
-    if (!m_search || index < 0 || index >= static_cast<int>(m_search->evaluated.size()))
-        return;
-    const EvaluatedConfig& e = m_search->evaluated[static_cast<size_t>(index)];
-    QuantConfig config = applyBits(m_searchBase, e.bits);
-    config.model = m_session->config().model;
-    m_session->setConfig(config, index == m_search->best
-                                     ? tr("Apply the found mixed-precision config")
-                                     : tr("Apply mixed-precision point #%1").arg(index));
+    m_analysis->applyPoint(index);
 }
 
 void MixedPrecisionPage::updateSizeTable()

@@ -3,9 +3,8 @@
 // cell: that layer gets those bits, undoable), the automatic search form with its Pareto plot
 // (click a point: its config becomes the current one, undoable), and the size / bit-ops table
 // of the current config against FP32 and W8A8, with an optional magnitude-pruning share for
-// the sparse size. Sensitivity and search run off the GUI thread with progress, Cancel and a
-// generation id (a result of a superseded run is dropped). They use the QuantSession's
-// calibration and the evaluation data (first N images spread over the classes).
+// the sparse size. The jobs and their results live in a MixedPrecisionSession (widgets/); the
+// page assembles the widgets over it.
 
 #include <memory>
 
@@ -22,7 +21,7 @@ class QSpinBox;
 
 namespace ql {
 
-class BackgroundTask;
+class MixedPrecisionSession;
 class ParetoChart;
 class QuantSession;
 class SensitivityHeatmap;
@@ -39,13 +38,17 @@ public:
     void saveSettings(QSettings& settings) const override;
     void restoreSettings(const QSettings& settings) override;
 
+    MixedPrecisionSession* analysis() const { return m_analysis; }
     SensitivityHeatmap* heatmap() const { return m_heatmap; }
     ParetoChart* pareto() const { return m_pareto; }
     SizeCostTable* sizeTableWidget() const { return m_sizeTable; }
     QPushButton* runSensitivityButton() const { return m_runSensitivity; }
     QPushButton* runSearchButton() const { return m_runSearch; }
+    QLabel* statusLabel() const { return m_status; }
+    QLabel* searchSummary() const { return m_searchSummary; }
 
-    // Results computed elsewhere (tests, a saved analysis); `base` = the config they were made for.
+    // Results computed elsewhere (tests, a saved analysis); `base` = the config they were made
+    // for, on the current image limit (a search result counts as checked on its own images).
     void setSensitivity(std::shared_ptr<const SensitivityResult> result, const QuantConfig& base);
     void setSearchResult(std::shared_ptr<const AutoQuantResult> result, const QuantConfig& base);
 
@@ -65,6 +68,10 @@ signals:
     void busyChanged(bool busy);
     void failed(const QString& title, const QString& message);
 
+private slots:
+    void showSensitivity();
+    void showSearch();
+
 private:
     QWidget* createSensitivityPanel();
     QWidget* createSearchPanel();
@@ -76,6 +83,7 @@ private:
     void applyCell(const QString& layer, int bits);
     int selectedExit() const; // −1 = every exit
     std::vector<int> parsedBits(bool* ok) const;
+    QString imageCount(int limit) const; // "200 images" (limit <= 0: all)
 
     QuantSession* m_session;
     // sensitivity
@@ -102,13 +110,7 @@ private:
     QPushButton* m_cancel;
     QProgressBar* m_progress;
     QLabel* m_status;
-    BackgroundTask* m_task;
-
-    std::shared_ptr<const SensitivityResult> m_sensitivity;
-    QuantConfig m_sensitivityBase;
-    int m_sensitivityImages = -1;
-    std::shared_ptr<const AutoQuantResult> m_search;
-    QuantConfig m_searchBase;
+    MixedPrecisionSession* m_analysis;
 };
 
 } // namespace ql

@@ -43,7 +43,7 @@ ModelPage::ModelPage(Session* session, QWidget* parent)
     connect(session, &Session::datasetChanged, this, &ModelPage::updateDataset);
     connect(session, &Session::evaluationChanged, this, &ModelPage::updateEvaluation);
     // The "loading…" / "evaluating…" hints follow the background jobs.
-    connect(session->jobs(), &JobRunner::jobsChanged, this, [this] {
+    connect(session, &Session::jobsChanged, this, [this] {
         if (!m_session->dataset())
             updateDataset();
         else if (!m_session->evaluation())
@@ -53,7 +53,7 @@ ModelPage::ModelPage(Session* session, QWidget* parent)
 
 void ModelPage::updateDataset()
 {
-    const bool loading = m_session->jobs()->isRunning(JobRunner::Job::LoadDataset);
+    const bool loading = m_session->isLoadingDataset();
     m_summary->setDataset(m_session->dataset(), m_session->dataDir(), loading);
     updateEvaluation();
 }

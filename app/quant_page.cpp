@@ -2,6 +2,7 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -19,11 +20,12 @@
 #include <iterator>
 
 #include "core/quant/quant_config.h"
+#include "widgets/flow_layout.h"
 #include "widgets/quant_layer_delegates.h"
 #include "widgets/quant_layer_model.h"
 #include "widgets/quant_session.h"
 #include "widgets/quant_summary_widget.h"
-#include "widgets/text_format.h"
+#include "core/text_format.h"
 
 namespace ql {
 
@@ -129,18 +131,26 @@ QuantPage::QuantPage(QuantSession* session, QWidget* parent)
     leftLayout->addWidget(m_view, 1);
 
     auto* scroll = new QScrollArea(m_splitter);
+    scroll->setObjectName(QStringLiteral("summaryPanel"));
     scroll->setWidget(m_summary);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    scroll->setMinimumWidth(300);
+    scroll->setMinimumWidth(240);
 
     m_splitter->addWidget(left);
     m_splitter->addWidget(scroll);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 1);
-    m_splitter->setChildrenCollapsible(false);
+    // The table keeps a usable width; the summary can be dragged shut or hidden (toggle).
+    m_splitter->setCollapsible(0, false);
+    m_splitter->setCollapsible(1, true);
     m_splitter->setSizes({1060, 330});
+    connect(m_summaryToggle, &QToolButton::toggled, scroll, &QWidget::setVisible);
+    connect(m_splitter, &QSplitter::splitterMoved, this, [this, scroll] {
+        const QSignalBlocker block(m_summaryToggle);
+        m_summaryToggle->setChecked(scroll->isVisible() && m_splitter->sizes().value(1) > 0);
+    });
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
@@ -164,11 +174,13 @@ QuantPage::QuantPage(QuantSession* session, QWidget* parent)
 
 QWidget* QuantPage::createEditorStrip()
 {
+    // Two rows that wrap (FlowLayout) rather than widen the window: presets, undo / redo and
+    // the summary toggle; then the "apply to selected" fields, each with its label.
     auto* strip = new QWidget(this);
     auto* rows = new QVBoxLayout(strip);
     rows->setContentsMargins(0, 0, 0, 4);
     rows->setSpacing(4);
-    auto* row = new QHBoxLayout;
+    auto* row = new FlowLayout;
     rows->addLayout(row);
 
     auto* presets = new QToolButton(strip);
@@ -179,35 +191,58 @@ QWidget* QuantPage::createEditorStrip()
     presets->setToolTip(tr("Replace the whole config by a preset (undoable)"));
     row->addWidget(presets);
 
-    auto addTool = [&](QAction* action, const QString& toolTip) {
+    // Fixed "Undo" / "Redo" texts: the step's description (often with a layer name) goes to
+    // the tooltip, so it never widens the strip.
+    QUndoStack* stack = m_session->undoStack();
+    auto addStep = [&](const QString& text, const QString& shortcut, bool redo) {
         auto* button = new QToolButton(strip);
-        action->setShortcut({}); // the Edit menu owns Ctrl+Z / Ctrl+Shift+Z
-        button->setDefaultAction(action);
-        button->setToolTip(toolTip);
+        button->setText(text);
+        button->setAutoRaise(true);
+        auto update = [button, text, shortcut, stack, redo] {
+            const QString step = redo ? stack->redoText() : stack->undoText();
+            button->setEnabled(redo ? stack->canRedo() : stack->canUndo());
+            button->setToolTip(step.isEmpty() ? QStringLiteral("%1 (%2)").arg(text, shortcut)
+                                              : QStringLiteral("%1: %2 (%3)").arg(text, step, shortcut));
+        };
+        connect(button, &QToolButton::clicked, stack, redo ? &QUndoStack::redo : &QUndoStack::undo);
+        connect(stack, &QUndoStack::indexChanged, button, update);
+        connect(stack, &QUndoStack::cleanChanged, button, update);
+        update();
         row->addWidget(button);
     };
-    addTool(m_session->undoStack()->createUndoAction(strip, tr("Undo")), tr("Undo (Ctrl+Z)"));
-    addTool(m_session->undoStack()->createRedoAction(strip, tr("Redo")), tr("Redo (Ctrl+Shift+Z)"));
+    addStep(tr("Undo"), tr("Ctrl+Z"), false);
+    addStep(tr("Redo"), tr("Ctrl+Shift+Z"), true);
 
-    auto* separator = new QFrame(strip);
-    separator->setFrameShape(QFrame::VLine);
-    separator->setFrameShadow(QFrame::Sunken);
-    row->addWidget(separator);
+    m_summaryToggle = new QToolButton(strip);
+    m_summaryToggle->setText(tr("Summary"));
+    m_summaryToggle->setCheckable(true);
+    m_summaryToggle->setChecked(true);
+    m_summaryToggle->setToolTip(tr("Show or hide the summary panel (more room for the table)"));
+    row->addWidget(m_summaryToggle);
+
     auto* hint = new QLabel(tr("Double-click or F2 edits a cell; select rows (Shift, Ctrl) to "
                                "edit many at once."),
                             strip);
     hint->setEnabled(false);
-    row->addWidget(hint, 1);
+    hint->setWordWrap(true);
+    hint->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    rows->addWidget(hint);
 
-    row = new QHBoxLayout;
+    row = new FlowLayout;
     rows->addLayout(row);
     m_selectionInfo = new QLabel(strip);
     row->addWidget(m_selectionInfo);
     auto addLabelled = [&](const QString& label, QWidget* w) {
-        auto* l = new QLabel(label, strip);
+        auto* group = new QWidget(strip);
+        auto* pair = new QHBoxLayout(group);
+        pair->setContentsMargins(0, 0, 0, 0);
+        pair->setSpacing(3);
+        auto* l = new QLabel(label, group);
         l->setBuddy(w);
-        row->addWidget(l);
-        row->addWidget(w);
+        w->setParent(group);
+        pair->addWidget(l);
+        pair->addWidget(w);
+        row->addWidget(group);
     };
     m_weightBits = bitsSpin(strip, tr("Weight bits for the selected layers"));
     m_activationBits = bitsSpin(strip, tr("Activation bits for the selected layers"));
@@ -230,7 +265,6 @@ QWidget* QuantPage::createEditorStrip()
     m_apply->setToolTip(tr("Set the chosen fields on every selected layer (one undo step)"));
     connect(m_apply, &QPushButton::clicked, this, &QuantPage::applyToSelected);
     row->addWidget(m_apply);
-    row->addStretch(1);
     return strip;
 }
 
@@ -272,6 +306,24 @@ void QuantPage::followSessionSelection(const QString& layer)
     m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
                                                          QItemSelectionModel::Rows);
     m_view->scrollTo(index);
+}
+
+QString QuantPage::configName() const
+{
+    const QuantConfig& current = m_session->config();
+    for (const PresetEntry& p : kPresets) {
+        QuantConfig preset = presetConfig(p.name);
+        preset.model = current.model;
+        preset.preprocess = current.preprocess;
+        if (preset == current)
+            return tr("preset %1").arg(tr(p.label));
+    }
+    const QString path = m_session->configPath();
+    if (!path.isEmpty())
+        return m_session->isDirty() ? tr("%1 (modified)").arg(QFileInfo(path).fileName())
+                                    : QFileInfo(path).fileName();
+    return tr("unsaved config (%1)")
+        .arg(formatQuantity(m_session->undoStack()->index(), "edit", "edits"));
 }
 
 void QuantPage::applyPreset(const QString& name)
@@ -332,11 +384,13 @@ void QuantPage::saveSettings(QSettings& settings) const
 {
     settings.setValue(QStringLiteral("splitter"), m_splitter->saveState());
     settings.setValue(QStringLiteral("header"), m_view->horizontalHeader()->saveState());
+    settings.setValue(QStringLiteral("summaryVisible"), m_summaryToggle->isChecked());
 }
 
 void QuantPage::restoreSettings(const QSettings& settings)
 {
     m_splitter->restoreState(settings.value(QStringLiteral("splitter")).toByteArray());
+    m_summaryToggle->setChecked(settings.value(QStringLiteral("summaryVisible"), true).toBool());
     m_headerRestored = m_view->horizontalHeader()->restoreState(
         settings.value(QStringLiteral("header")).toByteArray());
 }

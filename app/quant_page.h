@@ -13,6 +13,7 @@ class QSortFilterProxyModel;
 class QSpinBox;
 class QSplitter;
 class QTableView;
+class QToolButton;
 
 namespace ql {
 
@@ -25,6 +26,8 @@ class QuantPage : public Page
     Q_OBJECT
 public:
     explicit QuantPage(QuantSession* session, QWidget* parent = nullptr);
+    // How the current config is called in a baseline label: its preset, its file, or "unsaved".
+    QString configName() const;
 
     QString title() const override { return tr("Quantize"); }
     void saveSettings(QSettings& settings) const override;
@@ -64,6 +67,7 @@ private:
     QComboBox* m_observer = nullptr;
     QComboBox* m_keepFloat = nullptr;
     QPushButton* m_apply = nullptr;
+    QToolButton* m_summaryToggle = nullptr;
     bool m_headerRestored = false;
 };
 

@@ -1,6 +1,8 @@
 #pragma once
-// File ▸ Open Recent: the last models and data folders opened, most recent first, kept in
-// QSettings. Triggering an entry emits openRequested; the owner decides model vs folder.
+// File ▸ Open Recent: the last models, configs, calibration folders and evaluation folders
+// opened, most recent first, kept in QSettings with their kind, and shown in one section per
+// kind. Triggering an entry emits openRequested with the kind it was opened as, so a
+// calibration folder reopens as the calibration folder.
 
 #include <QObject>
 #include <QStringList>
@@ -13,24 +15,32 @@ class RecentFiles : public QObject
 {
     Q_OBJECT
 public:
-    static constexpr int MaxEntries = 8;
+    enum class Kind { Model, Config, CalibrationFolder, EvaluationFolder };
+    Q_ENUM(Kind)
+    static constexpr int MaxEntries = 8; // per kind
 
     RecentFiles(QMenu* menu, QObject* parent = nullptr);
 
-    void add(const QString& path);
+    void add(const QString& path, Kind kind = Kind::Model);
     void clear();
-    QStringList entries() const { return m_entries; }
+    QStringList entries() const; // every path, most recent first
+    QStringList entries(Kind kind) const;
 
 signals:
-    void openRequested(const QString& path);
+    void openRequested(ql::RecentFiles::Kind kind, const QString& path);
 
 private:
+    struct Entry
+    {
+        Kind kind;
+        QString path;
+    };
     void load();
     void save() const;
     void rebuildMenu();
 
     QMenu* m_menu;
-    QStringList m_entries;
+    QList<Entry> m_entries;
 };
 
 } // namespace ql

@@ -38,7 +38,7 @@
 #include "core/onnx_import.h"
 #include "core/quant/engine.h"
 #include "core/quant/int_runtime.h"
-#include "widgets/text_format.h"
+#include "core/text_format.h"
 
 namespace ql {
 namespace {

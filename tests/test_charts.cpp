@@ -147,6 +147,20 @@ void TestCharts::stepPointsOfHistogram()
     QCOMPARE(histogram::binAt(h, -0.5), 0);
     QCOMPARE(histogram::binAt(h, 0.5), 1);
     QCOMPARE(histogram::binAt(h, 2.0), -1);
+    // Density: count / (total · width); each outline encloses an area of 1.
+    double densityTop = 0.0;
+    const QList<QPointF> dens = histogram::densityPoints(h, &densityTop);
+    QCOMPARE(dens.at(1).y(), 0.25);
+    QCOMPARE(dens.at(3).y(), 0.75);
+    QCOMPARE(densityTop, 0.75);
+    Histogram narrowBins = h;
+    narrowBins.lo = -0.5;
+    narrowBins.hi = 0.5; // the same counts over half the range: twice as dense
+    QCOMPARE(histogram::densityPoints(narrowBins).at(3).y(), 1.5);
+    double area = 0.0;
+    for (qsizetype i = 1; i + 1 < dens.size(); i += 2)
+        area += (dens.at(i + 1).x() - dens.at(i).x()) * dens.at(i).y();
+    QCOMPARE(area, 1.0);
     // Every value equal: still a visible bar.
     h.lo = h.hi = 0.25;
     const QList<QPointF> narrow = histogram::stepPoints(h);
@@ -163,11 +177,13 @@ void TestCharts::errorHistogramSeries()
 
     QCOMPARE(chart.propagatedOutline()->count(), 2 * kBins + 2);
     QCOMPARE(chart.localOutline()->count(), 2 * kBins + 2);
+    // Density (share per unit of e): heights compare across histograms of different widths.
     const double total = double(l.propagated.errorHist.total());
+    const double width = l.propagated.errorHist.binWidth();
     for (int i = 0; i < kBins; ++i) {
-        const double share = 100.0 * double(l.propagated.errorHist.counts[size_t(i)]) / total;
-        QCOMPARE(chart.propagatedOutline()->at(1 + 2 * i).y(), share);
-        QCOMPARE(chart.propagatedOutline()->at(2 + 2 * i).y(), share);
+        const double density = double(l.propagated.errorHist.counts[size_t(i)]) / (total * width);
+        QCOMPARE(chart.propagatedOutline()->at(1 + 2 * i).y(), density);
+        QCOMPARE(chart.propagatedOutline()->at(2 + 2 * i).y(), density);
     }
     QCOMPARE(chart.propagatedOutline()->at(0), QPointF(-0.1, 0.0));
     QCOMPARE(chart.localOutline()->at(0), QPointF(-0.05, 0.0));

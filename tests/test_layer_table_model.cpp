@@ -5,7 +5,7 @@
 #include <QtTest>
 
 #include "widgets/layer_table_model.h"
-#include "widgets/text_format.h"
+#include "core/text_format.h"
 
 using ql::LayerTableModel;
 

@@ -1,7 +1,11 @@
 // MainWindow offscreen: opening the demo fills the layer table off the GUI thread, a bad file
 // takes the error path and leaves the loaded model in place, recent files and settings work.
+#include <QDir>
 #include <QLineEdit>
 #include <QMenu>
+#include <QMimeData>
+#include <QTabWidget>
+#include <QTextBrowser>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
@@ -10,12 +14,15 @@
 #include <QTreeWidget>
 #include <QtTest>
 
+#include "app/help_dialog.h"
 #include "app/main_window.h"
+#include "app/quant_page.h"
 #include "app/model_page.h"
 #include "app/recent_files.h"
 #include "app/resource_locator.h"
 #include "widgets/layer_table_view.h"
 #include "widgets/model_summary_widget.h"
+#include "widgets/quant_session.h"
 #include "widgets/session.h"
 #include "scratch_settings.h"
 
@@ -125,13 +132,16 @@ private slots:
     {
         MainWindow window;
         window.setErrorMode(MainWindow::ErrorMode::Signal);
-        QSignalSpy cancelled(window.session()->jobs(), &ql::JobRunner::cancelled);
+        QSignalSpy cancelled(window.session(), &ql::Session::cancelled);
+        QSignalSpy dropped(window.session()->modelJob(), &ql::JobSlot::dropped);
         window.openModel(ql::demoModelPath());
         window.session()->cancel();
         QCOMPARE(cancelled.count(), 1);
-        QVERIFY(!window.session()->jobs()->isBusy());
-        // Whatever the worker still delivers is stale and must not appear.
-        QTest::qWait(500);
+        QVERIFY(!window.session()->isBusy());
+        // The loader cannot be interrupted: it finishes with a model, which is stale and must
+        // not appear. waitForWorkers() returns once that result has been delivered.
+        window.session()->modelJob()->waitForWorkers();
+        QCOMPARE(dropped.count(), 1);
         QVERIFY(window.session()->model() == nullptr);
     }
 
@@ -154,6 +164,104 @@ private slots:
         QVERIFY(recent.entries().isEmpty());
         QVERIFY(QSettings().value(QStringLiteral("recentFiles")).toStringList().isEmpty());
         QVERIFY(QSettings().fileName().startsWith(m_settingsDir.path()));
+    }
+
+    // Issue 14: any folder reopened as the evaluation folder. Entries keep their kind.
+    void recentFilesKeepTheirKind()
+    {
+        QSettings().remove(QStringLiteral("recentFiles"));
+        QTemporaryDir calib, eval; // entries of missing paths are disabled: use real folders
+        const QString calibPath = QDir::cleanPath(calib.path());
+        const QString evalPath = QDir::cleanPath(eval.path());
+        QMenu menu;
+        ql::RecentFiles recent(&menu);
+        QSignalSpy open(&recent, &ql::RecentFiles::openRequested);
+        recent.add(calibPath, ql::RecentFiles::Kind::CalibrationFolder);
+        recent.add(evalPath, ql::RecentFiles::Kind::EvaluationFolder);
+        recent.add(QStringLiteral("/tmp/m.onnx"), ql::RecentFiles::Kind::Model);
+        QCOMPARE(recent.entries(ql::RecentFiles::Kind::CalibrationFolder), QStringList{calibPath});
+        ql::RecentFiles reloaded(new QMenu(&menu));
+        QCOMPARE(reloaded.entries(ql::RecentFiles::Kind::EvaluationFolder), QStringList{evalPath});
+        // One section per kind; an entry asks to be opened as what it was.
+        QStringList sections;
+        for (QAction* a : menu.actions())
+            if (a->isSeparator() && !a->text().isEmpty())
+                sections << a->text();
+        QCOMPARE(sections, (QStringList{QStringLiteral("Models"), QStringLiteral("Calibration folders"),
+                                        QStringLiteral("Evaluation folders")}));
+        for (QAction* a : menu.actions())
+            if (a->statusTip() == QDir::toNativeSeparators(calibPath))
+                a->trigger();
+        QCOMPARE(open.count(), 1);
+        QCOMPARE(open.at(0).at(0).value<ql::RecentFiles::Kind>(), ql::RecentFiles::Kind::CalibrationFolder);
+        QCOMPARE(open.at(0).at(1).toString(), calibPath);
+        recent.clear();
+    }
+
+    // Dropping an .onnx opens the model, a folder the evaluation images, a .json the config;
+    // other files are refused at drag-enter.
+    void dragAndDropOpensFiles()
+    {
+        MainWindow window;
+        window.setErrorMode(MainWindow::ErrorMode::Signal);
+        window.session()->setAutoEvaluate(false);
+        window.session()->setDatasetLimit(20);
+        window.quantSession()->setCalibrationLimit(20);
+        QSignalSpy errors(&window, &MainWindow::errorReported);
+        auto drop = [&](const QString& path) {
+            QMimeData mime;
+            mime.setUrls({QUrl::fromLocalFile(path)});
+            QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+            QCoreApplication::sendEvent(&window, &enter);
+            if (!enter.isAccepted())
+                return false;
+            QDropEvent dropEvent(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+            QCoreApplication::sendEvent(&window, &dropEvent);
+            return true;
+        };
+        QVERIFY(!drop(QStringLiteral(QL_TEST_SOURCE_DIR "/CMakeLists.txt")));
+        QVERIFY(drop(ql::demoModelPath()));
+        QL_WAIT_OR_FAIL(window.session()->model() != nullptr, errors, 60000);
+        QVERIFY(drop(ql::demoDataDir()));
+        QL_WAIT_OR_FAIL(window.session()->dataset() != nullptr, errors, 120000);
+        QCOMPARE(window.session()->dataDir(), ql::demoDataDir());
+        QL_WAIT_OR_FAIL(window.quantSession()->report() != nullptr && !window.quantSession()->isBusy(),
+                        errors, 120000);
+
+        QTemporaryDir dir;
+        const QString config = dir.filePath(QStringLiteral("w4.json"));
+        window.quantPage()->applyPreset(QStringLiteral("w4a8"));
+        QVERIFY(window.quantSession()->saveConfig(config));
+        window.quantPage()->applyPreset(QStringLiteral("w8a8"));
+        QVERIFY(window.quantSession()->saveConfig(dir.filePath(QStringLiteral("w8.json"))));
+        QVERIFY(drop(config));
+        QL_WAIT_OR_FAIL(window.quantSession()->configPath() == config, errors, 10000);
+        QCOMPARE(window.quantSession()->config().defaults.weights.bits, 4);
+    }
+
+    void helpAndPageKeys()
+    {
+        MainWindow window;
+        window.setErrorMode(MainWindow::ErrorMode::Signal);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        auto* pages = window.findChild<QTabWidget*>();
+        QVERIFY(pages);
+        pages->setCurrentIndex(0);
+        QTest::keyClick(&window, Qt::Key_PageDown, Qt::ControlModifier);
+        QCOMPARE(pages->currentIndex(), 1);
+        QTest::keyClick(&window, Qt::Key_PageUp, Qt::ControlModifier);
+        QTest::keyClick(&window, Qt::Key_PageUp, Qt::ControlModifier); // wraps around
+        QCOMPARE(pages->currentIndex(), pages->count() - 1);
+
+        QTest::keyClick(&window, Qt::Key_F1);
+        auto* help = window.findChild<ql::HelpDialog*>();
+        QVERIFY(help);
+        QVERIFY(help->isVisible());
+        const QString text = help->browser()->toPlainText();
+        for (const char* term : {"zero point", "M0", "shift", "LSB", "SQNR", "Local", "Propagated",
+                                 "Per-channel"})
+            QVERIFY2(text.contains(QLatin1String(term)), term);
     }
 
 private:

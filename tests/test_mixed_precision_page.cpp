@@ -9,6 +9,7 @@
 #include <QAbstractItemModelTester>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QLabel>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QUndoStack>
@@ -16,6 +17,7 @@
 
 #include "app/mixed_precision_page.h"
 #include "app/resource_locator.h"
+#include "widgets/mixed_precision_session.h"
 #include "widgets/pareto_chart.h"
 #include "widgets/quant_session.h"
 #include "widgets/sensitivity_heatmap.h"
@@ -205,8 +207,52 @@ private slots:
         QVERIFY(m_page->isBusy());
         m_page->cancel();
         QVERIFY(!m_page->isBusy());
-        QTest::qWait(300);
+        m_page->analysis()->job()->waitForWorkers(); // the cancelled search's result is dropped
         QCOMPARE(searched.count(), 0);
+    }
+
+    // Issue 14: the search claimed "Target met" from its 200-image sample while the applied
+    // config missed the target on the full set. Now the reported figures are a full-set
+    // evaluation: they must equal what the QuantSession computes afresh for the applied config.
+    void searchFigureEqualsFreshFullEvaluation()
+    {
+        m_page->setImageLimit(20);
+        QSignalSpy searched(m_page, &MixedPrecisionPage::searchAvailable);
+        QSignalSpy failed(m_page, &MixedPrecisionPage::failed);
+        m_page->runSearch();
+        QTRY_VERIFY_WITH_TIMEOUT(searched.count() == 1 || failed.count() > 0, 600000);
+        QCOMPARE(failed.count(), 0);
+        const auto outcome = m_page->analysis()->search();
+        QVERIFY(outcome);
+        const auto data = m_page->analysis()->data();
+        QCOMPARE(outcome->searchImages, int64_t(20));
+        QCOMPARE(outcome->fullImages, data->size());
+        QVERIFY(outcome->recheckEvaluations >= 1);
+        // Every exit is the default target on a multi-exit model.
+        QCOMPARE(outcome->result.exits.size(), size_t(3));
+        const QString summary = m_page->searchSummary()->text();
+        QVERIFY2(summary.contains(QStringLiteral("all %1 images").arg(data->size())),
+                 qPrintable(summary));
+        QVERIFY2(summary.contains(QStringLiteral("20 images")), qPrintable(summary));
+
+        m_page->applyFound();
+        QTRY_VERIFY_WITH_TIMEOUT(m_quant->report() && !m_quant->isBusy() &&
+                                     m_quant->evaluationState() ==
+                                         QuantSession::EvaluationState::UpToDate,
+                                 240000);
+        const auto report = m_quant->report();
+        QCOMPARE(report->samples, data->size());
+        QCOMPARE(report->exits.size(), outcome->fullScore.top1.size());
+        double worstDrop = 0.0;
+        for (size_t e = 0; e < report->exits.size(); ++e) {
+            // Same integer chain, same images: identical counts, so exact equality.
+            QCOMPARE(report->exits[e].quantTop1, outcome->fullScore.top1[e]);
+            worstDrop = std::max(worstDrop, report->exits[e].fp32Top1 - report->exits[e].quantTop1);
+        }
+        QCOMPARE(outcome->targetMetOnFull, worstDrop <= 1.0 + 1e-9);
+        QVERIFY(summary.startsWith(outcome->targetMetOnFull ? QStringLiteral("<b>Target met")
+                                                            : QStringLiteral("<b>Target not met")));
+        m_quant->undoStack()->undo();
     }
 
 private:

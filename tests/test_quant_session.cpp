@@ -1,15 +1,18 @@
 // QuantSession on the demo CNN (offscreen, small image limits): the default config per model,
 // undoable edits with merging, debounced re-evaluation that drops stale results, cancel,
 // config files (atomic save, validation, model mismatch), report export and explain.
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QUndoStack>
 #include <QtTest>
 
+#include <atomic>
 #include <memory>
 
 #include "core/quant/report_io.h"
+#include "widgets/job_slot.h"
 #include "widgets/quant_session.h"
 #include "widgets/session.h"
 
@@ -120,22 +123,48 @@ private slots:
         QCOMPARE(m_quant->report(), original);
     }
 
+    // A result that arrives after a newer edit must be dropped. The first evaluation's worker
+    // is held (a latch in the JobSlot's result hook) after it has computed its report, until the
+    // newer edit's report is published; then it is released and its result must not appear.
     void newerEditDropsStaleResult()
     {
         m_quant->setResultCacheSize(0);
+        ql::JobSlot* job = m_quant->evaluationJob();
+        QSemaphore resultReady;   // the first worker has its result and waits
+        QSemaphore releaseResult; // let it post that result
+        std::atomic<int> results{0};
+        job->setResultHook([&](quint64) {
+            if (results.fetch_add(1) == 0) {
+                resultReady.release();
+                releaseResult.acquire();
+            }
+        });
         QSignalSpy reports(m_quant.get(), &QuantSession::reportAvailable);
+        QSignalSpy dropped(job, &ql::JobSlot::dropped);
         const QStringList layers = m_quant->layerNames();
-        for (int bits : {7, 6, 5}) {
+        auto setActivationBits = [&](int bits) {
             m_quant->editLayers(
                 layers.mid(0, 3),
                 [bits](ql::LayerOverride& o) { o.activations.emplace().bits = bits; },
                 QStringLiteral("A%1").arg(bits));
-            QTest::qWait(20);
-        }
+        };
+        setActivationBits(7);
+        // (QTRY evaluates its condition more than once: no side effect in it.)
+        QTRY_VERIFY_WITH_TIMEOUT(resultReady.available() > 0, 180000);
+        resultReady.acquire();
+        setActivationBits(5); // supersedes the held A7 evaluation
         QL_WAIT_UP_TO_DATE(*m_quant, *m_errors);
-        // Whatever arrived, the last report is the last config's.
+        QCOMPARE(reports.count(), 1);
         QCOMPARE(m_quant->report()->layers.front().config.activations.bits, 5);
-        QVERIFY(reports.count() <= 3);
+
+        releaseResult.release();
+        job->waitForWorkers(); // the A7 result has been delivered to the slot by now
+        QCOMPARE(dropped.count(), 1);
+        QCOMPARE(reports.count(), 1);
+        QCOMPARE(m_quant->report()->layers.front().config.activations.bits, 5);
+        QCOMPARE(m_quant->evaluationState(), State::UpToDate);
+
+        job->setResultHook({});
         m_quant->undoStack()->setIndex(0);
         QL_WAIT_UP_TO_DATE(*m_quant, *m_errors);
         m_quant->setResultCacheSize(4);
@@ -152,7 +181,7 @@ private slots:
         QVERIFY(!m_quant->isBusy());
         QCOMPARE(m_quant->evaluationState(), State::Cancelled);
         QCOMPARE(m_quant->report(), before);
-        QTest::qWait(300); // a late worker result must be dropped
+        m_quant->evaluationJob()->waitForWorkers(); // a late worker result must be dropped
         QCOMPARE(m_quant->report(), before);
         m_quant->reevaluate();
         QL_WAIT_UP_TO_DATE(*m_quant, *m_errors);

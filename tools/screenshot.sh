@@ -25,3 +25,8 @@ shoot charts-page.png --screenshot-page chartsPage --screenshot-baseline w8a8-tr
 shoot exits-page.png --screenshot-page exitsPage
 shoot inspector-page.png --screenshot-page inspectorPage
 shoot mixed-precision-page.png --screenshot-mixed-precision
+# Small screens: a 1024x700 laptop / projector, and 150 % scaling of a 1920x1080 screen
+# (1280x720 logical pixels, grabbed at 1920x1080).
+shoot quantize-page-1024x700.png --screenshot-page quantPage --screenshot-size 1024x700
+shoot mixed-precision-page-1024x700.png --screenshot-page mixedPrecision --screenshot-size 1024x700
+QT_SCALE_FACTOR=1.5 shoot quantize-page-150pct.png --screenshot-page quantPage --screenshot-size 1280x720

@@ -29,12 +29,22 @@ namespace ql {
 
 namespace chartstyle {
 
-QColor current() { return QColor(0x2d, 0x5a, 0xa0); }
-QColor currentSecondary() { return QColor(0xd9, 0x6c, 0x1e); }
-QColor baseline() { return QColor(0x8a, 0xa4, 0xcc); }
-QColor baselineSecondary() { return QColor(0xe8, 0xb0, 0x84); }
-QColor fp32() { return QColor(0x6b, 0x72, 0x80); }
-QColor clip() { return QColor(0xc0, 0x39, 0x2b); }
+// The application palette is dark (window or base): the colours brighten, and charts take
+// their background and text colours from the palette.
+static bool isDark()
+{
+    const QPalette pal = QApplication::palette();
+    return pal.color(QPalette::Base).lightness() < 128 ||
+           pal.color(QPalette::Window).lightness() < 128;
+}
+
+// Light-palette colours, and brighter ones that keep their contrast on a dark background.
+QColor current() { return isDark() ? QColor(0x6f, 0x9b, 0xe0) : QColor(0x2d, 0x5a, 0xa0); }
+QColor currentSecondary() { return isDark() ? QColor(0xf0, 0x95, 0x4f) : QColor(0xd9, 0x6c, 0x1e); }
+QColor baseline() { return isDark() ? QColor(0x7c, 0x8f, 0xb0) : QColor(0x8a, 0xa4, 0xcc); }
+QColor baselineSecondary() { return isDark() ? QColor(0xb8, 0x8a, 0x68) : QColor(0xe8, 0xb0, 0x84); }
+QColor fp32() { return isDark() ? QColor(0xb0, 0xb6, 0xc0) : QColor(0x6b, 0x72, 0x80); }
+QColor clip() { return isDark() ? QColor(0xf0, 0x66, 0x55) : QColor(0xc0, 0x39, 0x2b); }
 
 static QFont scaledFont(double factor, bool bold = false)
 {
@@ -54,14 +64,27 @@ QChart* makeChart(bool legend)
     chart->legend()->setVisible(legend);
     chart->legend()->setAlignment(Qt::AlignTop);
     chart->legend()->setFont(scaledFont(0.9));
+    // Background, title and legend text follow the application palette (dark themes too).
+    const QPalette pal = QApplication::palette();
+    chart->setBackgroundBrush(pal.color(QPalette::Base));
+    chart->setPlotAreaBackgroundVisible(false);
+    chart->setTitleBrush(pal.color(QPalette::Text));
+    chart->legend()->setLabelColor(pal.color(QPalette::Text));
     return chart;
 }
 
 void styleAxis(QAbstractAxis* axis, const QString& title)
 {
+    const QPalette pal = QApplication::palette();
     axis->setLabelsFont(scaledFont(0.85));
     axis->setTitleFont(scaledFont(0.9));
     axis->setTitleText(title);
+    axis->setLabelsColor(pal.color(QPalette::Text));
+    axis->setTitleBrush(pal.color(QPalette::Text));
+    QColor grid = pal.color(QPalette::Text);
+    grid.setAlpha(40);
+    axis->setGridLineColor(grid);
+    axis->setLinePenColor(pal.color(QPalette::Mid));
 }
 
 QString number(double v, int significant)

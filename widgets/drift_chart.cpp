@@ -46,14 +46,17 @@ std::pair<double, double> paddedRange(const std::vector<double>& values, bool ze
 }
 
 // ONNX exporters name nodes like "/block2/conv1/conv/Conv": the axis drops the leading '/', a
-// trailing "/<opType>" and "/<optype>" (the tooltip keeps the full name). Labels stay unique.
+// trailing "/<opType>" of a nested name and "/<optype>" (the tooltip keeps the full name).
+// Labels stay unique.
 QString shortName(const LayerReport& layer)
 {
     QString name = QString::fromStdString(layer.name);
     if (name.startsWith(QLatin1Char('/')))
         name.remove(0, 1);
     const QString suffix = QLatin1Char('/') + QString::fromStdString(layer.opType);
-    if (name.endsWith(suffix) && name.size() > suffix.size())
+    // Only inside a module ("exit1/fc/Gemm" -> "exit1/fc"): "exit1/Flatten" keeps its op,
+    // or the Flatten would be labelled as if it were the exit itself.
+    if (name.endsWith(suffix) && name.left(name.size() - suffix.size()).contains(QLatin1Char('/')))
         name.chop(suffix.size());
     // "block2/conv1/conv" (a torch module wrapping the op) -> "block2/conv1"
     const QString inner = QLatin1Char('/') + QString::fromStdString(layer.opType).toLower();

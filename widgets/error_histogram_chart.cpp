@@ -21,29 +21,51 @@ static std::pair<double, double> drawnRange(const Histogram& h)
     return {h.lo - pad, h.hi + pad};
 }
 
-QList<QPointF> stepPoints(const Histogram& h, double* maxPercent)
+// Height of bin i: 100 · share (percent) or share / width (density).
+static QList<QPointF> outline(const Histogram& h, bool density, double* maxY)
 {
     QList<QPointF> points;
     const int64_t total = h.total();
-    if (maxPercent)
-        *maxPercent = 0.0;
+    if (maxY)
+        *maxY = 0.0;
     if (h.counts.empty() || total <= 0)
         return points;
     const auto [lo, hi] = drawnRange(h);
     const double width = (hi - lo) / double(h.counts.size());
+    const double unit = density ? 1.0 / (double(total) * width) : 100.0 / double(total);
     points.reserve(qsizetype(2 * h.counts.size() + 2));
     points.append(QPointF(lo, 0.0));
     double top = 0.0;
     for (size_t i = 0; i < h.counts.size(); ++i) {
-        const double y = 100.0 * double(h.counts[i]) / double(total);
+        const double y = unit * double(h.counts[i]);
         top = std::max(top, y);
         points.append(QPointF(lo + double(i) * width, y));
         points.append(QPointF(lo + double(i + 1) * width, y));
     }
     points.append(QPointF(hi, 0.0));
-    if (maxPercent)
-        *maxPercent = top;
+    if (maxY)
+        *maxY = top;
     return points;
+}
+
+QList<QPointF> densityPoints(const Histogram& h, double* maxDensity)
+{
+    return outline(h, true, maxDensity);
+}
+
+static double densityAt(const Histogram& h, double x)
+{
+    const int bin = binAt(h, x);
+    const int64_t total = h.total();
+    if (bin < 0 || total <= 0)
+        return -1.0;
+    const auto [lo, hi] = drawnRange(h);
+    return double(h.counts[size_t(bin)]) / (double(total) * (hi - lo) / double(h.counts.size()));
+}
+
+QList<QPointF> stepPoints(const Histogram& h, double* maxPercent)
+{
+    return outline(h, false, maxPercent);
 }
 
 int binAt(const Histogram& h, double x)
@@ -145,7 +167,7 @@ ErrorHistogramChart::ErrorHistogramChart(QWidget* parent)
              m_propArea, m_localArea, m_propMean, m_localMean})
         attach(chart, s, m_x, m_y);
     chartstyle::styleAxis(m_x, tr("error e = r′ − r (real units)"));
-    chartstyle::styleAxis(m_y, tr("share of values (%)"));
+    chartstyle::styleAxis(m_y, tr("density (share of values per unit of e)"));
     m_x->setLabelFormat(QStringLiteral("%.3g"));
     m_y->setLabelFormat(QStringLiteral("%.3g"));
     setChart(chart);
@@ -202,9 +224,10 @@ void ErrorHistogramChart::refresh()
     setHasData(true);
     resetZoom();
 
+    // Density over shared bins (the evaluator bins both over one range): heights compare.
     double localTop = 0.0, propTop = 0.0;
-    const QList<QPointF> localPoints = histogram::stepPoints(local, &localTop);
-    const QList<QPointF> propPoints = histogram::stepPoints(prop, &propTop);
+    const QList<QPointF> localPoints = histogram::densityPoints(local, &localTop);
+    const QList<QPointF> propPoints = histogram::densityPoints(prop, &propTop);
     m_localLine->replace(localPoints);
     m_propLine->replace(propPoints);
     const bool hasLocal = !localPoints.isEmpty();
@@ -217,7 +240,7 @@ void ErrorHistogramChart::refresh()
         if (!pts->isEmpty())
             reach = std::max({reach, std::abs(pts->first().x()), std::abs(pts->last().x())});
     reach = niceCeil(reach > 0.0 ? reach * 1.02 : 1.0);
-    const double top = std::max({localTop, propTop, 1e-6}) * 1.08;
+    const double top = std::max({localTop, propTop, 1e-300}) * 1.08;
     m_x->setRange(-reach, reach);
     m_x->setTickCount(5); // −reach, −reach/2, 0, reach/2, reach
     chartstyle::niceRange(m_y, 0.0, top, 5);
@@ -244,13 +267,18 @@ QString ErrorHistogramChart::toolTipAt(double x) const
     const LayerReport* layer = layerReport();
     if (!layer)
         return {};
-    const double local = histogram::percentAt(layer->local.errorHist, x);
-    const double prop = histogram::percentAt(layer->propagated.errorHist, x);
     QStringList lines{tr("e ≈ %1").arg(chartstyle::number(x))};
-    if (local >= 0.0)
-        lines << tr("local: %1 % of values").arg(local, 0, 'f', 2);
-    if (prop >= 0.0)
-        lines << tr("propagated: %1 % of values").arg(prop, 0, 'f', 2);
+    const std::pair<const char*, const Histogram*> series[] = {
+        {QT_TR_NOOP("local"), &layer->local.errorHist},
+        {QT_TR_NOOP("propagated"), &layer->propagated.errorHist}};
+    for (const auto& [name, h] : series) {
+        const double density = histogram::densityAt(*h, x);
+        if (density >= 0.0)
+            lines << tr("%1: density %2 (%3 % of values in this bin of width %4)")
+                         .arg(tr(name), chartstyle::number(density))
+                         .arg(histogram::percentAt(*h, x), 0, 'f', 2)
+                         .arg(chartstyle::number(h->binWidth()));
+    }
     lines << tr("click: explain this layer in the Inspector");
     return lines.join(QLatin1Char('\n'));
 }
@@ -281,7 +309,7 @@ ValueHistogramChart::ValueHistogramChart(QWidget* parent)
     chartstyle::hideFromLegend(chart, m_outHigh);
     chartstyle::hideFromLegend(chart, m_clipHigh);
     chartstyle::styleAxis(m_x, tr("FP32 value r (real units)"));
-    chartstyle::styleAxis(m_y, tr("share of values (%)"));
+    chartstyle::styleAxis(m_y, tr("density (share of values per unit of e)"));
     m_x->setLabelFormat(QStringLiteral("%.3g"));
     m_y->setLabelFormat(QStringLiteral("%.3g"));
     setChart(chart);

@@ -105,6 +105,9 @@ namespace histogram {
 // Step outline of `h` as a share of its total in %: (lo, 0), then the two top corners of
 // every bin, then (hi, 0). A zero-width range is widened so that the bar stays visible.
 QList<QPointF> stepPoints(const Histogram& h, double* maxPercent = nullptr);
+// The same outline as a density: count / (total · bin width), per real unit of the x axis, so
+// two histograms of different totals or bin widths compare by height (area = 1 each).
+QList<QPointF> densityPoints(const Histogram& h, double* maxDensity = nullptr);
 // The bin of `h` containing x, or -1.
 int binAt(const Histogram& h, double x);
 } // namespace histogram

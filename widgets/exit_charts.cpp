@@ -15,7 +15,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "widgets/text_format.h"
+#include "core/text_format.h"
 
 namespace ql {
 

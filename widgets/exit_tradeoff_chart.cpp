@@ -5,6 +5,8 @@
 #include <QtCharts/QScatterSeries>
 #include <QtCharts/QValueAxis>
 
+#include "widgets/chart_view.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -27,10 +29,10 @@ ExitTradeoffChart::ExitTradeoffChart(QWidget* parent)
         s->attachAxis(m_x);
         s->attachAxis(m_y);
     }
-    QPen pen(QColor(0x2d, 0x5a, 0xa0));
+    QPen pen(chartstyle::current());
     pen.setWidthF(2.0);
     m_line->setPen(pen);
-    m_dots->setColor(QColor(0x2d, 0x5a, 0xa0));
+    m_dots->setColor(chartstyle::current());
     m_dots->setBorderColor(Qt::white);
     m_dots->setMarkerSize(10);
     // Exits can sit close together on the MACs axis: details on hover, not as labels.

@@ -147,6 +147,7 @@ void InspectorWidget::buildControls(QWidget* host)
     connect(m_layer, &QComboBox::currentIndexChanged, this, [this] {
         updateIndexRanges();
         scheduleRequest();
+        emit layerChosen(currentLayer()); // the owner may jump to that layer's worst element
     });
 }
 

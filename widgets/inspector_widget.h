@@ -55,6 +55,8 @@ public:
 signals:
     // index[0] is the sample n in the evaluation data (also passed as `sample`).
     void explainRequested(const QString& layer, const std::vector<int64_t>& index, int sample);
+    // The user picked another layer in the drop-down (not emitted by setElement()).
+    void layerChosen(const QString& layer);
 
 private:
     void buildControls(QWidget* host);

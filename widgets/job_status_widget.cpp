@@ -7,13 +7,12 @@
 
 #include <algorithm>
 
-#include "widgets/job_runner.h"
-#include "widgets/quant_session.h"
+#include "widgets/job_slot.h"
 
 namespace ql {
 
-JobStatusWidget::JobStatusWidget(JobRunner* jobs, QWidget* parent)
-    : QWidget(parent), m_jobs(jobs), m_label(new QLabel(this)), m_bar(new QProgressBar(this)),
+JobStatusWidget::JobStatusWidget(QWidget* parent)
+    : QWidget(parent), m_label(new QLabel(this)), m_bar(new QProgressBar(this)),
       m_cancel(new QToolButton(this))
 {
     m_bar->setFixedWidth(160);
@@ -29,29 +28,34 @@ JobStatusWidget::JobStatusWidget(JobRunner* jobs, QWidget* parent)
     layout->addWidget(m_bar);
     layout->addWidget(m_cancel);
 
-    connect(m_cancel, &QToolButton::clicked, jobs, &JobRunner::cancelAll);
-    connect(jobs, &JobRunner::progress, this, &JobStatusWidget::showProgress);
-    connect(jobs, &JobRunner::busyChanged, this, &JobStatusWidget::updateVisibility);
-    setVisible(jobs->isBusy());
+    connect(m_cancel, &QToolButton::clicked, this, &JobStatusWidget::cancelRequested);
+    setVisible(false);
 }
 
-void JobStatusWidget::addQuantSession(QuantSession* quant)
+void JobStatusWidget::addSlot(JobSlot* slot)
 {
-    m_quant = quant;
-    connect(m_cancel, &QToolButton::clicked, quant, &QuantSession::cancel);
-    connect(quant, &QuantSession::progress, this, &JobStatusWidget::showProgress);
-    connect(quant, &QuantSession::busyChanged, this, &JobStatusWidget::updateVisibility);
+    m_slots << slot;
+    connect(slot, &JobSlot::progress, this, &JobStatusWidget::showProgress);
+    connect(slot, &JobSlot::busyChanged, this, &JobStatusWidget::updateVisibility);
+    connect(slot, &QObject::destroyed, this, [this, slot] {
+        m_slots.removeAll(slot);
+        updateVisibility();
+    });
     updateVisibility();
 }
 
 void JobStatusWidget::updateVisibility()
 {
-    setVisible(m_jobs->isBusy() || (m_quant && m_quant->isBusy()));
+    const bool busy = std::any_of(m_slots.cbegin(), m_slots.cend(),
+                                  [](const JobSlot* slot) { return slot->isBusy(); });
+    setVisible(busy);
 }
 
 void JobStatusWidget::showProgress(const QString& description, qint64 done, qint64 total)
 {
-    m_label->setText(description);
+    // Elided to a fixed width so that a long folder name never widens the window.
+    m_label->setText(m_label->fontMetrics().elidedText(description, Qt::ElideMiddle, 280));
+    m_label->setToolTip(description);
     if (total <= 0) {
         m_bar->setRange(0, 0); // unknown amount of work: busy indicator
         return;

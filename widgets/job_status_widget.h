@@ -1,7 +1,8 @@
 #pragma once
 // Status-bar strip for background work: what runs, a progress bar and a Cancel button.
-// Hidden while the JobRunner is idle.
+// Watches any number of JobSlots (shows the one that reported last); hidden while all are idle.
 
+#include <QList>
 #include <QWidget>
 
 class QLabel;
@@ -10,25 +11,26 @@ class QToolButton;
 
 namespace ql {
 
-class JobRunner;
-class QuantSession;
+class JobSlot;
 
 class JobStatusWidget : public QWidget
 {
     Q_OBJECT
 public:
-    explicit JobStatusWidget(JobRunner* jobs, QWidget* parent = nullptr);
+    explicit JobStatusWidget(QWidget* parent = nullptr);
 
     QToolButton* cancelButton() const { return m_cancel; }
-    // Also shows the quantization session's calibration and evaluation; Cancel stops both.
-    void addQuantSession(QuantSession* quant);
+    // Shows the slot's progress while it runs; Cancel stops every watched slot.
+    void addSlot(JobSlot* slot);
+
+signals:
+    void cancelRequested();
 
 private:
     void showProgress(const QString& description, qint64 done, qint64 total);
     void updateVisibility();
 
-    JobRunner* m_jobs;
-    QuantSession* m_quant = nullptr;
+    QList<JobSlot*> m_slots;
 
     QLabel* m_label;
     QProgressBar* m_bar;

@@ -1,6 +1,6 @@
 #include "widgets/layer_table_model.h"
 
-#include "widgets/text_format.h"
+#include "core/text_format.h"
 
 #include <algorithm>
 

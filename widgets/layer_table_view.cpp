@@ -13,7 +13,7 @@
 #include <algorithm>
 
 #include "widgets/layer_table_model.h"
-#include "widgets/text_format.h"
+#include "core/text_format.h"
 
 namespace ql {
 

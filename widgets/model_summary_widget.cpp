@@ -13,8 +13,8 @@
 #include <algorithm>
 
 #include "widgets/exit_tradeoff_chart.h"
-#include "widgets/prediction_stats.h"
-#include "widgets/text_format.h"
+#include "core/prediction_stats.h"
+#include "core/text_format.h"
 
 namespace ql {
 

@@ -9,7 +9,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "widgets/text_format.h"
+#include "core/text_format.h"
 
 namespace ql {
 
@@ -38,7 +38,7 @@ QScatterSeries* marker(const QString& name, QColor fill, qreal size, const QStri
 ParetoChart::ParetoChart(QWidget* parent)
     : ChartView(parent), m_all(new QScatterSeries), m_frontLine(new QLineSeries),
       m_frontPoints(new QScatterSeries), m_fp32(marker(tr("FP32"), chartstyle::fp32(), 13, tr("FP32"))),
-      m_w8a8(marker(tr("uniform W8A8"), QColor(0x6b, 0x72, 0x80), 13, tr("W8A8"))),
+      m_w8a8(marker(tr("uniform W8A8"), chartstyle::fp32(), 13, tr("W8A8"))),
       m_found(marker(tr("found"), QColor(0xf5, 0xb7, 0x00), 16, tr("found"))),
       m_x(new QLogValueAxis), m_y(new QValueAxis)
 {

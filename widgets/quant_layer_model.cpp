@@ -9,7 +9,7 @@
 #include "widgets/quant_options.h"
 #include "widgets/quant_session.h"
 #include "widgets/session.h"
-#include "widgets/text_format.h"
+#include "core/text_format.h"
 
 namespace ql {
 

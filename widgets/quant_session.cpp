@@ -3,14 +3,13 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 
 #include "core/error.h"
 #include "widgets/quant_session_p.h"
 #include "widgets/session.h"
-#include "widgets/text_format.h"
+#include "core/text_format.h"
 
 namespace ql {
 
@@ -20,19 +19,35 @@ QuantSession::QuantSession(Session* session, QObject* parent)
     : QObject(parent), d(std::make_unique<Private>()), m_session(session)
 {
     d->q = this;
-    d->pool.setMaxThreadCount(2);
     d->debounce.setSingleShot(true);
     d->debounce.setInterval(150);
-    d->progressTimer.setInterval(100);
     connect(&d->debounce, &QTimer::timeout, this, [this] { d->startEvaluation(); });
-    connect(&d->progressTimer, &QTimer::timeout, this, [this] { d->reportProgress(); });
     connect(&d->undo, &QUndoStack::cleanChanged, this,
             [this](bool clean) { emit dirtyChanged(!clean); });
+    const std::pair<JobSlot*, QString> jobs[] = {
+        {&d->calibJob, tr("Calibration failed")},
+        {&d->evalJob, tr("Evaluation failed")},
+    };
+    for (const auto& [slot, title] : jobs) {
+        connect(slot, &JobSlot::progress, this, &QuantSession::progress);
+        connect(slot, &JobSlot::busyChanged, this, [this] { d->updateBusy(); });
+        connect(slot, &JobSlot::cancelled, this, [this] { d->setState(EvaluationState::Cancelled); });
+        connect(slot, &JobSlot::failed, this, [this, slot = slot, title = title](const QString& message) {
+            // A failed calibration keeps the previous calibration and its report: when that
+            // report still matches the config, the status says so instead of staying red.
+            const bool calibration = slot == &d->calibJob;
+            if (calibration)
+                d->pendingCalibDir.clear();
+            const bool intact = calibration && d->calib && d->current.report && !isReportStale();
+            d->setState(intact ? EvaluationState::UpToDate : EvaluationState::Failed);
+            emit failed(title, message);
+        });
+    }
 
     connect(session, &Session::modelChanged, this, [this] {
         Private& p = *d;
-        p.cancelJob(p.calibJob);
-        p.cancelJob(p.evalJob);
+        p.calibJob.discard();
+        p.evalJob.discard();
         p.debounce.stop();
         p.model = m_session->model();
         p.calib.reset();
@@ -76,7 +91,7 @@ QuantSession::QuantSession(Session* session, QObject* parent)
             d->scheduleEvaluation();
     });
     // A failed evaluation-folder load stops the wait for it.
-    connect(session->jobs(), &JobRunner::jobsChanged, this, [this] {
+    connect(session, &Session::jobsChanged, this, [this] {
         if (d->state == EvaluationState::WaitingForData && d->calib)
             d->scheduleEvaluation();
     });
@@ -84,91 +99,35 @@ QuantSession::QuantSession(Session* session, QObject* parent)
 
 QuantSession::~QuantSession()
 {
-    // Workers post to this object: they must be gone first. No signals from here on: the
-    // receivers may already be half destroyed (the undo stack reports "clean" as it dies).
+    // The job slots cancel and wait for their workers as they die. No signals from here on:
+    // the receivers may already be half destroyed (the undo stack reports "clean" as it dies).
     blockSignals(true);
     d->undo.blockSignals(true);
-    for (QuantJobSlot* slot : {&d->calibJob, &d->evalJob})
-        if (slot->state)
-            slot->state->token.cancel();
-    d->pool.waitForDone();
+    d->calibJob.blockSignals(true);
+    d->evalJob.blockSignals(true);
 }
 
 // ---- jobs -----------------------------------------------------------------------------------
 
-void QuantSession::Private::start(QuantJobSlot& slot, const QString& description, Work work,
-                                  const QString& failTitle)
+void QuantSession::Private::start(JobSlot& slot, const QString& description, JobSlot::Work work)
 {
-    cancelJob(slot);
-    auto job = std::make_shared<QuantJobState>();
-    job->description = description;
-    slot.state = job;
-    const quint64 generation = ++slot.generation;
-
-    RunControl ctl;
-    ctl.cancel = &job->token;
-    ctl.progress = [job](long long done, long long total) {
-        job->done.store(done, std::memory_order_relaxed);
-        job->total.store(total, std::memory_order_relaxed);
-    };
-    QuantJobSlot* target = &slot;
-    auto post = [this, target, generation](std::function<void()> publish) {
-        QMetaObject::invokeMethod(
-            q, [this, target, generation, publish] { finish(*target, generation, publish); },
-            Qt::QueuedConnection);
-    };
-    (void)QtConcurrent::run(&pool, [ctl, work = std::move(work), post, failTitle, this] {
-        try {
-            post(work(ctl));
-        } catch (const Cancelled&) {
-            post([this] { setState(State::Cancelled); });
-        } catch (const std::exception& e) {
-            const QString message = QString::fromStdString(e.what());
-            post([this, failTitle, message] {
-                setState(State::Failed);
-                emit q->failed(failTitle, message);
-            });
-        }
-    });
-    emit q->progress(description, 0, 0);
-    updateBusy();
+    slot.setThreads(q->m_session->threads());
+    slot.start(description, std::move(work));
 }
 
-void QuantSession::Private::finish(QuantJobSlot& slot, quint64 generation,
-                                   const std::function<void()>& publish)
+JobSlot* QuantSession::calibrationJob() const
 {
-    if (generation != slot.generation)
-        return; // superseded or cancelled: the result is stale
-    slot.state.reset();
-    publish();
-    updateBusy();
+    return &d->calibJob;
 }
 
-bool QuantSession::Private::cancelJob(QuantJobSlot& slot)
+JobSlot* QuantSession::evaluationJob() const
 {
-    if (!slot.state)
-        return false;
-    slot.state->token.cancel();
-    slot.state.reset();
-    ++slot.generation; // whatever the worker still delivers is dropped
-    return true;
-}
-
-void QuantSession::Private::reportProgress()
-{
-    const QuantJobSlot& shown = evalJob.state ? evalJob : calibJob;
-    if (shown.state)
-        emit q->progress(shown.state->description, shown.state->done.load(),
-                         shown.state->total.load());
+    return &d->evalJob;
 }
 
 void QuantSession::Private::updateBusy()
 {
-    const bool now = calibJob.state || evalJob.state;
-    if (now)
-        progressTimer.start();
-    else
-        progressTimer.stop();
+    const bool now = calibJob.isBusy() || evalJob.isBusy();
     if (now != busy) {
         busy = now;
         emit q->busyChanged(now);
@@ -202,7 +161,7 @@ void QuantSession::Private::startCalibration()
 {
     if (!model)
         return;
-    cancelJob(evalJob);
+    evalJob.discard();
     debounce.stop();
     const QString dir = pendingCalibDir.isEmpty() ? calibDir : pendingCalibDir;
     std::shared_ptr<const Dataset> given = dir.isEmpty() ? q->m_session->dataset() : nullptr;
@@ -231,8 +190,7 @@ void QuantSession::Private::startCalibration()
                 emit q->calibrationChanged();
                 startEvaluation();
             };
-        },
-        QObject::tr("Calibration failed"));
+        });
 }
 
 QString QuantSession::calibrationDir() const
@@ -257,7 +215,7 @@ void QuantSession::setCalibrationLimit(int limit)
 
 bool QuantSession::isCalibrating() const
 {
-    return d->calibJob.state != nullptr;
+    return d->calibJob.isBusy();
 }
 
 // ---- evaluation -----------------------------------------------------------------------------
@@ -267,21 +225,20 @@ std::shared_ptr<const Dataset> QuantSession::evaluationData() const
     if (auto data = m_session->dataset())
         return data;
     // An evaluation folder is on its way: wait for it rather than evaluate twice.
-    if (m_session->jobs()->isRunning(JobRunner::Job::LoadDataset))
+    if (m_session->isLoadingDataset())
         return nullptr;
     return d->calibData;
 }
 
 void QuantSession::Private::scheduleEvaluation()
 {
-    cancelJob(evalJob); // a newer edit supersedes the running evaluation
-    updateBusy();
+    evalJob.discard(); // a newer edit supersedes the running evaluation
     if (!model) {
         setState(State::Idle);
         return;
     }
     if (!calib) {
-        setState(calibJob.state ? State::WaitingForData : state);
+        setState(calibJob.isBusy() ? State::WaitingForData : state);
         return;
     }
     debounce.start();
@@ -291,7 +248,7 @@ void QuantSession::Private::scheduleEvaluation()
 void QuantSession::Private::startEvaluation()
 {
     debounce.stop();
-    cancelJob(evalJob);
+    evalJob.discard();
     const auto data = q->evaluationData();
     if (!model || !calib || !data) {
         setState(model ? State::WaitingForData : State::Idle);
@@ -340,8 +297,7 @@ void QuantSession::Private::startEvaluation()
                     cache.pop_back();
                 publish(result);
             };
-        },
-        QObject::tr("Evaluation failed"));
+        });
 }
 
 void QuantSession::Private::publish(const QuantEvaluationResult& result)
@@ -358,8 +314,8 @@ void QuantSession::reevaluate()
 
 void QuantSession::cancel()
 {
-    const bool calibrating = d->cancelJob(d->calibJob);
-    const bool evaluating = d->cancelJob(d->evalJob);
+    const bool calibrating = d->calibJob.discard();
+    const bool evaluating = d->evalJob.discard();
     const bool scheduled = d->debounce.isActive();
     d->debounce.stop();
     if (calibrating)

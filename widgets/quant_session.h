@@ -21,6 +21,7 @@ class QUndoStack;
 
 namespace ql {
 
+class JobSlot;
 class Session;
 
 class QuantSession : public QObject
@@ -93,6 +94,9 @@ public:
     std::shared_ptr<const Dataset> evaluationData() const;
     void reevaluate(); // now (also scheduled automatically, debounced, after each edit)
     void cancel();
+    // The two jobs (tests hold their results back with JobSlot::setResultHook).
+    JobSlot* calibrationJob() const;
+    JobSlot* evaluationJob() const;
     // Debounce interval after an edit (default 150 ms; tests may set 0).
     void setDebounceMs(int ms);
     // Recent results kept so that undo / redo to a recently evaluated config is instant

@@ -2,30 +2,16 @@
 // QuantSession's private state, shared by quant_session.cpp (jobs, calibration, evaluation)
 // and quant_session_config.cpp (config edits, files). Not part of the widgets' API.
 
-#include <QThreadPool>
 #include <QTimer>
 #include <QUndoStack>
 
 #include <atomic>
 #include <deque>
 
+#include "widgets/job_slot.h"
 #include "widgets/quant_session.h"
 
 namespace ql {
-
-struct QuantJobState
-{
-    QString description;
-    CancelToken token;
-    std::atomic<long long> done{0};
-    std::atomic<long long> total{0};
-};
-
-struct QuantJobSlot
-{
-    quint64 generation = 0;
-    std::shared_ptr<QuantJobState> state; // null when idle
-};
 
 // A quantized model together with the Model it points into, so that a QuantizedModel handed
 // to a view stays valid after the session has moved on to another model.
@@ -49,7 +35,6 @@ struct QuantEvaluationResult
 
 struct QuantSession::Private
 {
-    using Work = std::function<std::function<void()>(const RunControl&)>;
     using State = QuantSession::EvaluationState;
 
     QuantSession* q = nullptr;
@@ -83,10 +68,8 @@ struct QuantSession::Private
 
     State state = State::Idle;
     QTimer debounce;
-    QTimer progressTimer;
-    QThreadPool pool;
-    QuantJobSlot calibJob;
-    QuantJobSlot evalJob;
+    JobSlot calibJob;
+    JobSlot evalJob;
     bool busy = false;
 
     void applyConfig(const QuantConfig& next);
@@ -95,10 +78,7 @@ struct QuantSession::Private
     void setState(State s);
     void updateBusy();
 
-    void start(QuantJobSlot& slot, const QString& description, Work work, const QString& failTitle);
-    void finish(QuantJobSlot& slot, quint64 generation, const std::function<void()>& publish);
-    bool cancelJob(QuantJobSlot& slot);
-    void reportProgress();
+    void start(JobSlot& slot, const QString& description, JobSlot::Work work);
 
     void startCalibration();
     void scheduleEvaluation();

@@ -13,7 +13,7 @@
 
 #include "widgets/quant_session.h"
 #include "widgets/session.h"
-#include "widgets/text_format.h"
+#include "core/text_format.h"
 
 namespace ql {
 
@@ -86,16 +86,19 @@ QuantSummaryWidget::QuantSummaryWidget(QuantSession* session, QWidget* parent)
     m_exits->setRootIsDecorated(false);
     m_exits->setColumnCount(ExitColumns);
     m_exits->setHeaderLabels(
-        {tr("Exit"), tr("FP32"), tr("Quantized"), tr("Δ"), tr("Agree"), tr("Baseline")});
+        {tr("Exit"), tr("FP32"), tr("Quant."), tr("Δ"), tr("Agree"), tr("Base")});
+    m_exits->headerItem()->setToolTip(ExitQuant, tr("Quantized top-1 of the current config"));
     m_exits->headerItem()->setToolTip(ExitAgreement,
                                       tr("Samples whose quantized top-1 equals FP32's"));
     m_exits->headerItem()->setToolTip(ExitBaseline, tr("Quantized top-1 of the pinned baseline"));
     m_exits->setSelectionMode(QAbstractItemView::NoSelection);
     m_exits->setFocusPolicy(Qt::NoFocus);
-    m_exits->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // Every column fits its contents (exit names are never elided to "e…"); a narrow panel
+    // scrolls instead.
+    m_exits->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
     m_exits->header()->setStretchLastSection(false);
     m_exits->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_exits->header()->setSectionResizeMode(ExitName, QHeaderView::Stretch);
+    m_exits->header()->setSectionResizeMode(ExitName, QHeaderView::ResizeToContents);
     for (int c = ExitFp32; c < ExitColumns; ++c)
         m_exits->headerItem()->setTextAlignment(c, Qt::AlignRight | Qt::AlignVCenter);
     m_exitsNote = new QLabel(exitsBox);
@@ -293,6 +296,22 @@ void QuantSummaryWidget::updateReport()
                                    .arg(formatQuantity(report->samples, "sample", "samples"))
                              : tr("%1, unlabelled: agreement with FP32 only.")
                                    .arg(formatQuantity(report->samples, "sample", "samples")));
+    // Labels are class-folder indices: a folder count that differs from an exit's logits
+    // makes top-1 meaningless (2 folders against 10 logits gave 0.00 % silently).
+    const auto data = m_session->evaluationData();
+    const auto model = m_session->session()->model();
+    if (data && model && data->labelled()) {
+        QStringList mismatched;
+        for (const ExitInfo& exit : model->exits)
+            if (exit.classes > 0 && exit.classes != int64_t(data->classes.size()))
+                mismatched << tr("%1 has %2 logits").arg(QString::fromStdString(exit.output)).arg(exit.classes);
+        if (!mismatched.isEmpty())
+            m_exitsNote->setText(
+                tr("<b>⚠ The evaluation folder has %1 class folders, but %2</b>: labels are the "
+                   "folders' sorted indices, so top-1 is compared against the wrong classes.")
+                    .arg(data->classes.size())
+                    .arg(mismatched.join(QStringLiteral(", "))));
+    }
 
     int integer = 0;
     const LayerReport* worst = nullptr;

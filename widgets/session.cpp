@@ -1,19 +1,73 @@
 #include "widgets/session.h"
 
+#include <QFile>
+#include <QFileInfo>
+
+#include "core/onnx_import.h"
+#include "core/text_format.h"
+
 namespace ql {
 
 Session::Session(QObject* parent) : QObject(parent)
 {
-    connect(&m_jobs, &JobRunner::modelAvailable, this, &Session::onModelAvailable);
-    connect(&m_jobs, &JobRunner::datasetAvailable, this, &Session::onDatasetAvailable);
-    connect(&m_jobs, &JobRunner::evaluationAvailable, this, &Session::onEvaluationAvailable);
-    connect(&m_jobs, &JobRunner::failed, this, &Session::onFailed);
+    const std::pair<JobSlot*, QString> jobs[] = {
+        {&m_modelJob, tr("Could not open the model")},
+        {&m_datasetJob, tr("Could not load the data folder")},
+        {&m_evaluateJob, tr("FP32 evaluation failed")},
+    };
+    for (const auto& [slot, title] : jobs) {
+        connect(slot, &JobSlot::failed, this,
+                [this, title = title](const QString& message) { emit failed(title, message); });
+        connect(slot, &JobSlot::busyChanged, this, &Session::jobsChanged);
+    }
 }
 
 void Session::openModel(const QString& path)
 {
     m_pendingModelPath = path;
-    m_jobs.loadModel(path);
+    const std::string file = QFile::encodeName(path).toStdString();
+    m_modelJob.start(tr("Loading model %1").arg(QFileInfo(path).fileName()),
+                     [this, file](const RunControl&) -> std::function<void()> {
+                         auto model = std::make_shared<const Model>(loadOnnxModel(file));
+                         return [this, model] { onModelAvailable(model); };
+                     });
+}
+
+void Session::loadDataset(const QString& dir)
+{
+    m_pendingDataDir = dir;
+    const std::string root = QFile::encodeName(dir).toStdString();
+    const auto model = m_model;
+    const int limit = m_datasetLimit;
+    m_datasetJob.start(tr("Loading images from %1").arg(QFileInfo(dir).fileName()),
+                       [this, model, root, limit](const RunControl& ctl) -> std::function<void()> {
+                           auto data = std::make_shared<const Dataset>(
+                               loadImageFolder(root, defaultPreprocess(*model), limit, ctl));
+                           return [this, data] { onDatasetAvailable(data); };
+                       });
+}
+
+void Session::cancel()
+{
+    bool any = false;
+    for (JobSlot* slot : {&m_modelJob, &m_datasetJob, &m_evaluateJob})
+        any = slot->discard() || any;
+    if (!any)
+        return;
+    emit jobsChanged();
+    emit cancelled();
+}
+
+bool Session::isBusy() const
+{
+    return m_modelJob.isBusy() || m_datasetJob.isBusy() || m_evaluateJob.isBusy();
+}
+
+void Session::setThreads(int threads)
+{
+    m_threads = threads;
+    for (JobSlot* slot : {&m_modelJob, &m_datasetJob, &m_evaluateJob})
+        slot->setThreads(threads);
 }
 
 void Session::openDataFolder(const QString& dir)
@@ -24,19 +78,26 @@ void Session::openDataFolder(const QString& dir)
         emit datasetChanged();
         return;
     }
-    m_pendingDataDir = dir;
-    m_jobs.loadDataset(m_model, dir, m_datasetLimit);
+    loadDataset(dir);
 }
 
 void Session::evaluate()
 {
-    if (m_model && m_dataset)
-        m_jobs.evaluateFp32(m_model, m_dataset);
+    if (!m_model || !m_dataset)
+        return;
+    const auto model = m_model;
+    const auto data = m_dataset;
+    m_evaluateJob.start(
+        tr("Evaluating FP32 on %1").arg(formatQuantity(data->size(), "image", "images")),
+        [this, model, data](const RunControl& ctl) -> std::function<void()> {
+            auto result = std::make_shared<const Fp32EvalResult>(ql::evaluateFp32(*model, *data, ctl));
+            return [this, result] { onEvaluationAvailable(result); };
+        });
 }
 
 void Session::clearEvaluation()
 {
-    m_jobs.cancel(JobRunner::Job::EvaluateFp32);
+    m_evaluateJob.discard();
     if (m_evaluation) {
         m_evaluation.reset();
         emit evaluationChanged();
@@ -52,7 +113,7 @@ void Session::onModelAvailable(std::shared_ptr<const Model> model)
 
     // Images are preprocessed for the model's input, so the folder is loaded again. A folder
     // requested while the previous model was current wins over the one shown.
-    const bool folderPending = m_jobs.isRunning(JobRunner::Job::LoadDataset);
+    const bool folderPending = m_datasetJob.isBusy();
     const QString dir = folderPending ? m_pendingDataDir : m_dataDir;
     if (dir.isEmpty())
         return;
@@ -60,8 +121,7 @@ void Session::onModelAvailable(std::shared_ptr<const Model> model)
         m_dataset.reset();
         emit datasetChanged();
     }
-    m_pendingDataDir = dir;
-    m_jobs.loadDataset(m_model, dir, m_datasetLimit);
+    loadDataset(dir);
 }
 
 void Session::onDatasetAvailable(std::shared_ptr<const Dataset> dataset)
@@ -78,21 +138,6 @@ void Session::onEvaluationAvailable(std::shared_ptr<const Fp32EvalResult> result
 {
     m_evaluation = std::move(result);
     emit evaluationChanged();
-}
-
-void Session::onFailed(JobRunner::Job job, const QString& message)
-{
-    switch (job) {
-    case JobRunner::Job::LoadModel:
-        emit failed(tr("Could not open the model"), message);
-        break;
-    case JobRunner::Job::LoadDataset:
-        emit failed(tr("Could not load the data folder"), message);
-        break;
-    case JobRunner::Job::EvaluateFp32:
-        emit failed(tr("FP32 evaluation failed"), message);
-        break;
-    }
 }
 
 } // namespace ql

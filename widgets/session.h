@@ -1,7 +1,7 @@
 #pragma once
 // The state every page looks at: the open model, the data folder loaded for it and the FP32
-// evaluation of the pair. Opening files goes through the JobRunner; the current state is only
-// replaced when a new result arrives, so a failed open loses nothing.
+// evaluation of the pair. Each long call has its JobSlot (model, data folder, FP32 evaluation);
+// the current state is only replaced when a new result arrives, so a failed open loses nothing.
 //
 // Pages hold a Session* and react to modelChanged / datasetChanged / evaluationChanged.
 
@@ -10,7 +10,10 @@
 
 #include <memory>
 
-#include "widgets/job_runner.h"
+#include "core/dataset.h"
+#include "core/fp32_eval.h"
+#include "core/graph.h"
+#include "widgets/job_slot.h"
 
 namespace ql {
 
@@ -24,7 +27,7 @@ public:
     // Without a model the folder is remembered and loaded as soon as one is open.
     void openDataFolder(const QString& dir);
     void evaluate();
-    void cancel() { m_jobs.cancelAll(); }
+    void cancel(); // every job; emits cancelled() once if any was running
 
     // Run the FP32 evaluation as soon as a model and its data are both loaded (default on).
     void setAutoEvaluate(bool on) { m_autoEvaluate = on; }
@@ -35,9 +38,16 @@ public:
     std::shared_ptr<const Dataset> dataset() const { return m_dataset; }
     QString dataDir() const { return m_dataDir; }
     std::shared_ptr<const Fp32EvalResult> evaluation() const { return m_evaluation; }
-    bool isEvaluating() const { return m_jobs.isRunning(JobRunner::Job::EvaluateFp32); }
+    bool isEvaluating() const { return m_evaluateJob.isBusy(); }
+    bool isLoadingDataset() const { return m_datasetJob.isBusy(); }
+    bool isBusy() const;
+    // Threads for the core calls of every job; 0 = all hardware threads.
+    void setThreads(int threads);
+    int threads() const { return m_threads; }
 
-    JobRunner* jobs() { return &m_jobs; }
+    JobSlot* modelJob() { return &m_modelJob; }
+    JobSlot* datasetJob() { return &m_datasetJob; }
+    JobSlot* evaluationJob() { return &m_evaluateJob; }
 
 signals:
     void modelChanged();
@@ -45,15 +55,20 @@ signals:
     void evaluationChanged();
     // title names the action ("Could not open the model"), message the file and the problem.
     void failed(const QString& title, const QString& message);
+    void cancelled();
+    // A job started, finished, failed or was cancelled: isBusy() etc. may have changed.
+    void jobsChanged();
 
 private:
     void onModelAvailable(std::shared_ptr<const Model> model);
     void onDatasetAvailable(std::shared_ptr<const Dataset> dataset);
     void onEvaluationAvailable(std::shared_ptr<const Fp32EvalResult> result);
-    void onFailed(JobRunner::Job job, const QString& message);
     void clearEvaluation();
+    void loadDataset(const QString& dir);
 
-    JobRunner m_jobs;
+    JobSlot m_modelJob;
+    JobSlot m_datasetJob;
+    JobSlot m_evaluateJob;
     std::shared_ptr<const Model> m_model;
     std::shared_ptr<const Dataset> m_dataset;
     std::shared_ptr<const Fp32EvalResult> m_evaluation;
@@ -63,6 +78,7 @@ private:
     QString m_pendingDataDir;
     bool m_autoEvaluate = true;
     int m_datasetLimit = 0;
+    int m_threads = 0;
 };
 
 } // namespace ql

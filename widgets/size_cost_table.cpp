@@ -2,7 +2,7 @@
 
 #include <QHeaderView>
 
-#include "widgets/text_format.h"
+#include "core/text_format.h"
 
 namespace ql {
 

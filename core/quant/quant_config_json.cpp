@@ -118,8 +118,10 @@ public:
              const std::string& names) const
     {
         T out{};
-        if (!v.isString() || !parse(v.toString().toStdString(), &out))
-            fail(path, "expected one of " + names);
+        if (!v.isString())
+            fail(path, "expected one of " + names + ", got " + jsonTypeName(v));
+        if (!parse(v.toString().toStdString(), &out))
+            fail(path, "\"" + v.toString().toStdString() + "\" is not one of " + names);
         return out;
     }
 
@@ -237,7 +239,7 @@ Preprocess readPreprocess(const Reader& r, const QJsonValue& value, const std::s
         else if (s == "shorter_side_center_crop")
             pp.resize = Preprocess::Resize::ShorterSideThenCenterCrop;
         else
-            r.fail(p("resize"), "expected one of stretch, shorter_side_center_crop");
+            r.fail(p("resize"), "\"" + s + "\" is not one of stretch, shorter_side_center_crop");
     }
     if (has("resize_shorter"))
         pp.resizeShorter = static_cast<int>(r.integer(at("resize_shorter"), p("resize_shorter"), 0, 65536));
@@ -316,9 +318,15 @@ QuantConfig parseQuantConfig(const std::string& bytes, const std::string& displa
     const Reader r(displayName);
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromStdString(bytes), &error);
-    if (error.error != QJsonParseError::NoError)
-        r.fail("", "not valid JSON at offset " + std::to_string(error.offset) + ": " +
-                       error.errorString().toStdString());
+    if (error.error != QJsonParseError::NoError) {
+        // Line and column (1-based) of the byte offset Qt reports: what an editor shows.
+        const size_t offset = std::min(static_cast<size_t>(std::max(error.offset, 0)), bytes.size());
+        const size_t lineStart = bytes.rfind('\n', offset == 0 ? 0 : offset - 1);
+        const size_t line = 1 + static_cast<size_t>(std::count(bytes.begin(), bytes.begin() + offset, '\n'));
+        const size_t column = offset - (lineStart == std::string::npos || offset == 0 ? 0 : lineStart + 1) + 1;
+        r.fail("", "not valid JSON at line " + std::to_string(line) + ", column " +
+                       std::to_string(column) + ": " + error.errorString().toStdString());
+    }
     if (!doc.isObject())
         r.fail("", "expected an object at the top level");
     const QJsonObject root = doc.object();
