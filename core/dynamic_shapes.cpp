@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/error.h"
+#include "core/graph_passes.h"
 #include "core/op_registry.h"
 #include "core/ops/op_utils.h"
 
@@ -65,6 +66,8 @@ ShapeRun runAtBatch(const Graph& g, int64_t batch)
         }
         if (!shapesKnown)
             continue;
+        if (keptUnfolded(node))
+            valuesKnown = false; // its shape flows on, its value is never folded
         std::vector<Shape> outShapes;
         std::vector<Tensor> outValues;
         try {

@@ -44,13 +44,18 @@ std::map<std::string, size_t> producerIndex(const Graph& g)
 
 } // namespace
 
+bool keptUnfolded(const Node& node)
+{
+    return node.opType == "DequantizeLinear";
+}
+
 void foldConstants(Graph& g, const TypeHints& hints)
 {
     std::vector<Node> kept;
     for (Node& node : g.nodes) {
         // Any registered op: folding runs the op's own FP32 kernel, so no list of foldable
         // ops to keep in sync (Identity on a deduplicated weight, Transpose of a constant...).
-        const OpDef* op = findOp(node.opType);
+        const OpDef* op = keptUnfolded(node) ? nullptr : findOp(node.opType);
         std::vector<const Tensor*> in;
         Tensor carrier;
         bool constant = op != nullptr;

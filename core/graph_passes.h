@@ -31,6 +31,10 @@ using TypeHints = std::map<std::string, TypeHint>;
 // for every batch size. Static batch-1 models fold completely; the executor runs those one
 // sample at a time.
 void foldConstants(Graph& g, const TypeHints& hints);
+// True for the one kind of all-constant node that folding keeps: a DequantizeLinear of constant
+// codes, whose integer codes and (S, Z) are what a QDQ model states about its weights
+// (core/export/qdq_import reads them back); folding would leave only their float image.
+bool keptUnfolded(const Node& node);
 
 // Drops nodes none of whose outputs reach a graph output, and initializers nobody reads.
 void removeDeadNodes(Graph& g);

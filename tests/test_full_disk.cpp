@@ -54,7 +54,8 @@ EvaluationReport smallReport()
         LayerReport l;
         l.name = "conv" + std::to_string(i);
         l.opType = "Conv";
-        l.kind = "Conv";
+        l.kind = LayerKind::Integer;
+        l.kernel = "conv";
         l.depth = i;
         l.quantized = true;
         l.outputShape = {1, 4, 3, 3};

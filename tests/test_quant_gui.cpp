@@ -60,7 +60,7 @@ size_t deepestQuantized(const ql::EvaluationReport& report)
 {
     size_t deepest = 0;
     for (size_t i = 0; i < report.layers.size(); ++i)
-        if (report.layers[i].quantized && report.layers[i].kind == LayerKind::Integer)
+        if (report.layers[i].quantized && report.layers[i].kind == ql::LayerKind::Integer)
             deepest = i;
     return deepest;
 }

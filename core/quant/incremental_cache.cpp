@@ -118,7 +118,9 @@ uint64_t ownSignature(const QuantizedModel& qm, size_t i)
     h.value(L.config.requantization);
     h.value(L.config.accumulator);
     h.value(L.config.keepFloat);
-    h.value(L.kind);
+    h.value(L.kind());
+    h.text(L.kernelName());
+    h.text(L.floatReason);
     h.value(L.outputQuantized);
     hashParams(h, L.weightParams);
     h.values(L.weightCodes);
