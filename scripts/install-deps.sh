@@ -61,5 +61,10 @@ if [ ! -f "$ORT_PACKAGE" ] || ! grep -q "\"version\": \"$ORT_VERSION\"" "$ORT_PA
     echo "install-deps: installing onnxruntime-node@$ORT_VERSION into $ORT_DIR"
     mkdir -p "$ORT_DIR"
     [ -f "$ORT_DIR/package.json" ] || echo '{"name": "quantlens-ort", "private": true}' > "$ORT_DIR/package.json"
-    (cd "$ORT_DIR" && npm install --ignore-scripts --no-audit --no-fund "onnxruntime-node@$ORT_VERSION")
+    # The application does not need ORT: a machine that cannot reach npm still builds and runs,
+    # and test_export_ort skips with this reason.
+    if ! (cd "$ORT_DIR" && npm install --ignore-scripts --no-audit --no-fund "onnxruntime-node@$ORT_VERSION"); then
+        echo "install-deps: WARNING: could not install onnxruntime-node from npm;" \
+             "test_export_ort will be skipped (ONNX Runtime comparison not run)" >&2
+    fi
 fi

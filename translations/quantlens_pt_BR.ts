@@ -353,8 +353,9 @@
         <translation>%1 estouros de int32</translation>
     </message>
     <message>
+        <location filename="../app/charts_page.h" line="30"/>
         <source>Charts</source>
-        <translation type="vanished">Gráficos</translation>
+        <translation>Gráficos</translation>
     </message>
 </context>
 <context>
@@ -684,8 +685,9 @@ o quantizado concorda com o FP32 em %5 %</translation>
 <context>
     <name>ql::ExitsPage</name>
     <message>
+        <location filename="../app/exits_page.h" line="21"/>
         <source>Exits</source>
-        <translation type="vanished">Saídas</translation>
+        <translation>Saídas</translation>
     </message>
 </context>
 <context>
@@ -780,8 +782,9 @@ Observação: %1</translation>
         <translation>%1 não é uma camada Conv ou Gemm inteira: só essas podem ser explicadas termo a termo</translation>
     </message>
     <message>
+        <location filename="../app/inspector_page.h" line="20"/>
         <source>Inspector</source>
-        <translation type="vanished">Inspetor</translation>
+        <translation>Inspetor</translation>
     </message>
 </context>
 <context>
@@ -1187,8 +1190,9 @@ Observação: %1</translation>
         <translation>%1 gravado</translation>
     </message>
     <message>
+        <location filename="../app/lessons_page.h" line="17"/>
         <source>Lessons</source>
-        <translation type="vanished">Lições</translation>
+        <translation>Lições</translation>
     </message>
 </context>
 <context>
@@ -2047,8 +2051,9 @@ Aplicar os seus padrões e as configurações das camadas cujos nomes coincidem?
         <translation>Não foi possível medir esta configuração: %1</translation>
     </message>
     <message>
+        <location filename="../app/mixed_precision_page.h" line="37"/>
         <source>Mixed Precision</source>
-        <translation type="vanished">Precisão Mista</translation>
+        <translation>Precisão Mista</translation>
     </message>
 </context>
 <context>
@@ -2087,8 +2092,9 @@ Aplicar os seus padrões e as configurações das camadas cujos nomes coincidem?
 <context>
     <name>ql::ModelPage</name>
     <message>
+        <location filename="../app/model_page.h" line="20"/>
         <source>Model</source>
-        <translation type="vanished">Modelo</translation>
+        <translation>Modelo</translation>
     </message>
 </context>
 <context>
@@ -2665,8 +2671,9 @@ Marque para mantê-la em float pela configuração.</translation>
         <translation>%1 em %2</translation>
     </message>
     <message>
+        <location filename="../app/quant_page.h" line="32"/>
         <source>Quantize</source>
-        <translation type="vanished">Quantizar</translation>
+        <translation>Quantizar</translation>
     </message>
 </context>
 <context>
