@@ -1,6 +1,7 @@
 // The integer kernels added for real models (issue 11): Mul (squeeze-excite activation ×
 // activation with broadcasting, activation × per-channel / scalar constant, Div by a constant),
-// ReduceMean (integer sum + rounding divide), and Transpose / Split / Expand moving codes.
+// ReduceMean (integer sum + rounding divide), and Transpose / Split / Expand / Slice / Gather
+// moving codes.
 // Each against a hand-computed case or a naive reference written out here, on seeded random
 // data, including an empty batch.
 
@@ -72,7 +73,8 @@ int64_t requantRef(int64_t acc, double M, const QuantParams& out, RequantMode mo
 // s [N, 4, 1, 1];  se = c · s (squeeze-excite, broadcast over H, W);  ls = c · k[4, 1, 1]
 // (layer scale with negative entries);  dv = c / 3;  r = ReduceMean(c, [2, 3]);
 // rl = ReduceMean(c, [-1], keepdims 0);  t = Transpose(c, [0, 2, 3, 1]);
-// Split(c, axis 1, [1, 3]) → p0, p1;  e = Expand(s, [1, 4, 5, 5]).
+// Split(c, axis 1, [1, 3]) → p0, p1;  e = Expand(s, [1, 4, 5, 5]);  sl = c[:, 1:3];
+// ga = Gather(c, −2, axis 1) = c[:, 2].
 Model dataOpsModel()
 {
     Rng rng(41);
@@ -85,13 +87,18 @@ Model dataOpsModel()
                  {"dv", DType::Float32, {-1, 4, 5, 5}}, {"r", DType::Float32, {-1, 4, 1, 1}},
                  {"rl", DType::Float32, {-1, 4, 5}},    {"t", DType::Float32, {-1, 5, 5, 4}},
                  {"p0", DType::Float32, {-1, 1, 5, 5}}, {"p1", DType::Float32, {-1, 3, 5, 5}},
-                 {"e", DType::Float32, {-1, 4, 5, 5}}};
+                 {"e", DType::Float32, {-1, 4, 5, 5}},  {"sl", DType::Float32, {-1, 2, 5, 5}},
+                 {"ga", DType::Float32, {-1, 5, 5}}};
     g.initializers["w"] = randomTensor({4, 4, 1, 1}, rng, -1.0f, 1.0f);
     g.initializers["ws"] = randomTensor({4, 4, 1, 1}, rng, -1.0f, 1.0f);
     g.initializers["k"] = Tensor::fromFloat({4, 1, 1}, {0.5f, -0.25f, 1.5f, -2.0f});
     g.initializers["three"] = Tensor::fromFloat({}, {3.0f});
     g.initializers["sizes"] = Tensor::fromInt64({2}, {1, 3});
     g.initializers["target"] = Tensor::fromInt64({4}, {1, 4, 5, 5});
+    g.initializers["starts"] = Tensor::fromInt64({1}, {1});
+    g.initializers["ends"] = Tensor::fromInt64({1}, {3});
+    g.initializers["axes"] = Tensor::fromInt64({1}, {1});
+    g.initializers["index"] = Tensor::fromInt64({}, {-2});
     using I = std::vector<int64_t>;
     g.nodes = {
         makeNode("Conv", "conv", {"x", "w"}, {"c"}),
@@ -106,6 +113,8 @@ Model dataOpsModel()
         makeNode("Transpose", "nhwc", {"c"}, {"t"}, {{"perm", I{0, 2, 3, 1}}}),
         makeNode("Split", "split", {"c", "sizes"}, {"p0", "p1"}, {{"axis", int64_t(1)}}),
         makeNode("Expand", "expand", {"s", "target"}, {"e"}),
+        makeNode("Slice", "slice", {"c", "starts", "ends", "axes"}, {"sl"}),
+        makeNode("Gather", "gather", {"c", "index"}, {"ga"}, {{"axis", int64_t(1)}}),
     };
     return finish(std::move(m));
 }
@@ -143,7 +152,8 @@ private slots:
         const std::map<std::string, std::string> kernels = {
             {"se_mul", "mul"},          {"scale_mul", "mul"}, {"div", "mul"},
             {"mean_hw", "reduce_mean"}, {"mean_w", "reduce_mean"}, {"nhwc", "transpose"},
-            {"split", "split"},         {"expand", "expand"}};
+            {"split", "split"},         {"expand", "expand"},      {"slice", "slice"},
+            {"gather", "gather"}};
         for (const auto& [layer, kernel] : kernels)
             QVERIFY2(layerNamed(qm, layer).kernelName() == kernel,
                      qPrintable(QString::fromStdString(layer + ": " + layerNamed(qm, layer).floatReason)));
@@ -245,7 +255,7 @@ private slots:
             }
     }
 
-    // Transpose, Split and Expand: the same codes, moved, with the input's (S, Z) (on the run's
+    // Transpose, Split, Expand, Slice and Gather: the same codes, moved, with the input's (S, Z) (on the run's
     // values: the tensor dump holds one output per layer, Split has two).
     void transposeSplitExpandMoveCodes()
     {
@@ -255,8 +265,10 @@ private slots:
         feeds["x"] = m_data.images;
         const RtValues v = rt.runChain(feeds, 0, RunControl{});
         const RtValue &c = v.at("c"), &s = v.at("s");
-        for (const char* t : {"t", "p0", "p1"})
+        for (const char* t : {"t", "p0", "p1", "sl", "ga"})
             QVERIFY2(v.at(t).codes && v.at(t).params == c.params, t);
+        QCOMPARE(v.at("sl").data.shape, (Shape{6, 2, 5, 5}));
+        QCOMPARE(v.at("ga").data.shape, (Shape{6, 5, 5}));
         QVERIFY(v.at("e").codes && v.at("e").params == s.params);
         QVERIFY(qm.tensorParams.at("p1") == c.params);
         QCOMPARE(v.at("t").data.shape, (Shape{6, 5, 5, 4}));
@@ -273,6 +285,10 @@ private slots:
                     else
                         QCOMPARE(v.at("p1").data.q[(n * 3 + ch - 1) * 25 + i], q);
                     QCOMPARE(v.at("e").data.q[(n * 4 + ch) * 25 + i], s.data.q[n * 4 + ch]);
+                    if (ch == 1 || ch == 2)
+                        QCOMPARE(v.at("sl").data.q[(n * 2 + ch - 1) * 25 + i], q);
+                    if (ch == 2)
+                        QCOMPARE(v.at("ga").data.q[n * 25 + i], q);
                 }
     }
 
@@ -284,7 +300,7 @@ private slots:
         TensorMap feeds;
         feeds["x"] = Tensor::fromFloat({0, 4, 5, 5}, {});
         const RtValues values = rt.runChain(feeds, 0, RunControl{});
-        for (const char* t : {"se", "ls", "dv", "r", "rl", "t", "p0", "p1", "e"}) {
+        for (const char* t : {"se", "ls", "dv", "r", "rl", "t", "p0", "p1", "e", "sl", "ga"}) {
             const RtValue& v = values.at(t);
             QVERIFY2(v.codes, t);
             QCOMPARE(v.data.numel(), int64_t(0));

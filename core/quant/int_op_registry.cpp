@@ -10,6 +10,7 @@
 #include "core/quant/int_ops/int_concat_op.h"
 #include "core/quant/int_ops/int_conv_op.h"
 #include "core/quant/int_ops/int_expand_op.h"
+#include "core/quant/int_ops/int_gather_op.h"
 #include "core/quant/int_ops/int_gemm_op.h"
 #include "core/quant/int_ops/int_lookup_op.h"
 #include "core/quant/int_ops/int_matmul_op.h"
@@ -17,6 +18,7 @@
 #include "core/quant/int_ops/int_mul_op.h"
 #include "core/quant/int_ops/int_reduce_mean_op.h"
 #include "core/quant/int_ops/int_reshape_op.h"
+#include "core/quant/int_ops/int_slice_op.h"
 #include "core/quant/int_ops/int_split_op.h"
 #include "core/quant/int_ops/int_transpose_op.h"
 
@@ -43,6 +45,8 @@ std::vector<IntOpDef> buildTable()
     table.push_back(makeIntTransposeOp());
     table.push_back(makeIntSplitOp());
     table.push_back(makeIntExpandOp());
+    table.push_back(makeIntSliceOp());
+    table.push_back(makeIntGatherOp());
     return table;
 }
 
