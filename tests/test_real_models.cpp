@@ -113,6 +113,10 @@ private slots:
         QTest::newRow("tiny_vit_ln17")
             << "tiny_vit_ln17"
             << QStringList{"LayerNormalization", "Erf", "MatMul", "Softmax", "Split", "Expand"};
+        QTest::newRow("layer_scale")
+            << "layer_scale"
+            << QStringList{"Transpose", "MatMul", "Erf", "Mul", "Split", "ReduceMean", "Expand",
+                           "Div", "Gather", "Concat"};
     }
 
     void smallModels()
@@ -171,6 +175,10 @@ private slots:
                                   << QStringList{"conv", "transpose", "reduce_mean", "matmul", "mul"};
         QTest::newRow("tiny_vit_ln17")
             << "tiny_vit_ln17" << QStringList{"conv", "transpose", "matmul", "lookup"};
+        QTest::newRow("layer_scale")
+            << "layer_scale"
+            << QStringList{"conv", "transpose", "lookup", "mul", "split", "reduce_mean", "expand",
+                           "gather", "concat", "gemm"};
     }
 
     void smallModelsInteger()
