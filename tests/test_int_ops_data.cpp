@@ -1,7 +1,7 @@
 // The integer kernels added for real models (issue 11): Mul (squeeze-excite activation ×
 // activation with broadcasting, activation × per-channel / scalar constant, Div by a constant),
-// ReduceMean (integer sum + rounding divide), and Transpose / Split / Expand / Slice / Gather
-// moving codes.
+// ReduceMean (integer sum + rounding divide), and Transpose / Split / Expand / Slice / Gather /
+// Pad moving codes (Pad's border: Z, the code of 0).
 // Each against a hand-computed case or a naive reference written out here, on seeded random
 // data, including an empty batch.
 
@@ -74,7 +74,7 @@ int64_t requantRef(int64_t acc, double M, const QuantParams& out, RequantMode mo
 // (layer scale with negative entries);  dv = c / 3;  r = ReduceMean(c, [2, 3]);
 // rl = ReduceMean(c, [-1], keepdims 0);  t = Transpose(c, [0, 2, 3, 1]);
 // Split(c, axis 1, [1, 3]) → p0, p1;  e = Expand(s, [1, 4, 5, 5]);  sl = c[:, 1:3];
-// ga = Gather(c, −2, axis 1) = c[:, 2].
+// ga = Gather(c, −2, axis 1) = c[:, 2];  pd = Pad(c) by 1 row and 2 columns on each side.
 Model dataOpsModel()
 {
     Rng rng(41);
@@ -88,7 +88,7 @@ Model dataOpsModel()
                  {"rl", DType::Float32, {-1, 4, 5}},    {"t", DType::Float32, {-1, 5, 5, 4}},
                  {"p0", DType::Float32, {-1, 1, 5, 5}}, {"p1", DType::Float32, {-1, 3, 5, 5}},
                  {"e", DType::Float32, {-1, 4, 5, 5}},  {"sl", DType::Float32, {-1, 2, 5, 5}},
-                 {"ga", DType::Float32, {-1, 5, 5}}};
+                 {"ga", DType::Float32, {-1, 5, 5}},    {"pd", DType::Float32, {-1, 4, 7, 9}}};
     g.initializers["w"] = randomTensor({4, 4, 1, 1}, rng, -1.0f, 1.0f);
     g.initializers["ws"] = randomTensor({4, 4, 1, 1}, rng, -1.0f, 1.0f);
     g.initializers["k"] = Tensor::fromFloat({4, 1, 1}, {0.5f, -0.25f, 1.5f, -2.0f});
@@ -99,6 +99,7 @@ Model dataOpsModel()
     g.initializers["ends"] = Tensor::fromInt64({1}, {3});
     g.initializers["axes"] = Tensor::fromInt64({1}, {1});
     g.initializers["index"] = Tensor::fromInt64({}, {-2});
+    g.initializers["pads"] = Tensor::fromInt64({8}, {0, 0, 1, 2, 0, 0, 1, 2});
     using I = std::vector<int64_t>;
     g.nodes = {
         makeNode("Conv", "conv", {"x", "w"}, {"c"}),
@@ -115,6 +116,7 @@ Model dataOpsModel()
         makeNode("Expand", "expand", {"s", "target"}, {"e"}),
         makeNode("Slice", "slice", {"c", "starts", "ends", "axes"}, {"sl"}),
         makeNode("Gather", "gather", {"c", "index"}, {"ga"}, {{"axis", int64_t(1)}}),
+        makeNode("Pad", "pad", {"c", "pads"}, {"pd"}),
     };
     return finish(std::move(m));
 }
@@ -153,7 +155,7 @@ private slots:
             {"se_mul", "mul"},          {"scale_mul", "mul"}, {"div", "mul"},
             {"mean_hw", "reduce_mean"}, {"mean_w", "reduce_mean"}, {"nhwc", "transpose"},
             {"split", "split"},         {"expand", "expand"},      {"slice", "slice"},
-            {"gather", "gather"}};
+            {"gather", "gather"},       {"pad", "pad"}};
         for (const auto& [layer, kernel] : kernels)
             QVERIFY2(layerNamed(qm, layer).kernelName() == kernel,
                      qPrintable(QString::fromStdString(layer + ": " + layerNamed(qm, layer).floatReason)));
@@ -255,7 +257,7 @@ private slots:
             }
     }
 
-    // Transpose, Split, Expand, Slice and Gather: the same codes, moved, with the input's (S, Z) (on the run's
+    // Transpose, Split, Expand, Slice, Gather and Pad: the same codes, moved, with the input's (S, Z) (on the run's
     // values: the tensor dump holds one output per layer, Split has two).
     void transposeSplitExpandMoveCodes()
     {
@@ -265,10 +267,20 @@ private slots:
         feeds["x"] = m_data.images;
         const RtValues v = rt.runChain(feeds, 0, RunControl{});
         const RtValue &c = v.at("c"), &s = v.at("s");
-        for (const char* t : {"t", "p0", "p1", "sl", "ga"})
+        for (const char* t : {"t", "p0", "p1", "sl", "ga", "pd"})
             QVERIFY2(v.at(t).codes && v.at(t).params == c.params, t);
         QCOMPARE(v.at("sl").data.shape, (Shape{6, 2, 5, 5}));
         QCOMPARE(v.at("ga").data.shape, (Shape{6, 5, 5}));
+        QCOMPARE(v.at("pd").data.shape, (Shape{6, 4, 7, 9}));
+        // Pad: the border holds Z (the code of 0), the interior the input's codes.
+        for (int64_t nc = 0; nc < 24; ++nc)
+            for (int64_t y = 0; y < 7; ++y)
+                for (int64_t x = 0; x < 9; ++x) {
+                    const bool inside = y >= 1 && y < 6 && x >= 2 && x < 7;
+                    const int32_t want = inside ? c.data.q[nc * 25 + (y - 1) * 5 + (x - 2)]
+                                                : c.params.zeroPoint[0];
+                    QCOMPARE(v.at("pd").data.q[(nc * 7 + y) * 9 + x], want);
+                }
         QVERIFY(v.at("e").codes && v.at("e").params == s.params);
         QVERIFY(qm.tensorParams.at("p1") == c.params);
         QCOMPARE(v.at("t").data.shape, (Shape{6, 5, 5, 4}));
@@ -300,7 +312,7 @@ private slots:
         TensorMap feeds;
         feeds["x"] = Tensor::fromFloat({0, 4, 5, 5}, {});
         const RtValues values = rt.runChain(feeds, 0, RunControl{});
-        for (const char* t : {"se", "ls", "dv", "r", "rl", "t", "p0", "p1", "e", "sl", "ga"}) {
+        for (const char* t : {"se", "ls", "dv", "r", "rl", "t", "p0", "p1", "e", "sl", "ga", "pd"}) {
             const RtValue& v = values.at(t);
             QVERIFY2(v.codes, t);
             QCOMPARE(v.data.numel(), int64_t(0));

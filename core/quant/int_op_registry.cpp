@@ -16,6 +16,7 @@
 #include "core/quant/int_ops/int_matmul_op.h"
 #include "core/quant/int_ops/int_max_pool_op.h"
 #include "core/quant/int_ops/int_mul_op.h"
+#include "core/quant/int_ops/int_pad_op.h"
 #include "core/quant/int_ops/int_reduce_mean_op.h"
 #include "core/quant/int_ops/int_reshape_op.h"
 #include "core/quant/int_ops/int_slice_op.h"
@@ -47,6 +48,7 @@ std::vector<IntOpDef> buildTable()
     table.push_back(makeIntExpandOp());
     table.push_back(makeIntSliceOp());
     table.push_back(makeIntGatherOp());
+    table.push_back(makeIntPadOp());
     return table;
 }
 
