@@ -14,31 +14,12 @@
 
 #include "core/graph_passes.h"
 #include "core/quant/engine.h"
+#include "test_model_builders.h"
 
 using namespace ql;
+using namespace ql::test;
 
 namespace {
-
-Tensor randomTensor(Shape shape, Rng& rng, float lo, float hi)
-{
-    std::vector<float> v(static_cast<size_t>(numelOf(shape)));
-    for (float& x : v)
-        x = lo + static_cast<float>(rng.uniform()) * (hi - lo);
-    return Tensor::fromFloat(std::move(shape), std::move(v));
-}
-
-Node makeNode(const std::string& op, const std::string& name, std::vector<std::string> in,
-              std::vector<std::string> out, std::map<std::string, AttrValue> attrs = {})
-{
-    Node n;
-    n.opType = op;
-    n.name = name;
-    n.inputs = std::move(in);
-    n.outputs = std::move(out);
-    n.attrs = std::move(attrs);
-    n.opset = 13;
-    return n;
-}
 
 Model tinyModel()
 {
@@ -85,28 +66,7 @@ Model tinyModel()
 
 Dataset randomData(int64_t n, uint64_t seed)
 {
-    Rng rng(seed);
-    Dataset d;
-    d.root = "random";
-    d.images = randomTensor({n, 2, 5, 5}, rng, -1.0f, 1.0f);
-    for (int64_t i = 0; i < n; ++i) {
-        d.files.push_back("img" + std::to_string(i));
-        d.labels.push_back(-1);
-    }
-    return d;
-}
-
-std::map<std::string, TensorDump> dumpByTensor(const QuantizedModel& qm, const Tensor& batch)
-{
-    std::map<std::string, TensorDump> out;
-    for (TensorDump& d : dumpQuantizedTensors(qm, batch))
-        out[d.tensor] = std::move(d);
-    return out;
-}
-
-const QuantizedLayer& layerNamed(const QuantizedModel& qm, const std::string& name)
-{
-    return qm.layers.at(static_cast<size_t>(qm.plan.layerByName.at(name)));
+    return ql::test::randomData({n, 2, 5, 5}, seed, -1.0f, 1.0f);
 }
 
 // ---- the naive reference (spec formulas, no engine code) ----------------------------------

@@ -13,66 +13,14 @@
 #include "core/quant/engine.h"
 #include "core/quant/int_op.h"
 #include "core/quant/int_ops/int_lookup_op.h"
+#include "test_model_builders.h"
 
 using namespace ql;
+using namespace ql::test;
 
 namespace {
 
 const std::string kResources = QL_RESOURCE_DIR;
-
-Tensor randomTensor(Shape shape, Rng& rng, float lo, float hi)
-{
-    std::vector<float> v(static_cast<size_t>(numelOf(shape)));
-    for (float& x : v)
-        x = lo + static_cast<float>(rng.uniform()) * (hi - lo);
-    return Tensor::fromFloat(std::move(shape), std::move(v));
-}
-
-Node makeNode(const std::string& op, const std::string& name, std::vector<std::string> in,
-              std::vector<std::string> out, std::map<std::string, AttrValue> attrs = {})
-{
-    Node n;
-    n.opType = op;
-    n.name = name;
-    n.inputs = std::move(in);
-    n.outputs = std::move(out);
-    n.attrs = std::move(attrs);
-    n.opset = 13;
-    return n;
-}
-
-Model finish(Model m)
-{
-    runShapePass(m.graph, {});
-    m.exits = orderExits(m.graph);
-    return m;
-}
-
-Dataset randomData(Shape shape, uint64_t seed, float lo, float hi)
-{
-    Rng rng(seed);
-    Dataset d;
-    d.root = "random";
-    d.images = randomTensor(shape, rng, lo, hi);
-    for (int64_t i = 0; i < shape[0]; ++i) {
-        d.files.push_back("img" + std::to_string(i));
-        d.labels.push_back(-1);
-    }
-    return d;
-}
-
-std::map<std::string, TensorDump> dumpByTensor(const QuantizedModel& qm, const Tensor& batch)
-{
-    std::map<std::string, TensorDump> out;
-    for (TensorDump& d : dumpQuantizedTensors(qm, batch))
-        out[d.tensor] = std::move(d);
-    return out;
-}
-
-const QuantizedLayer& layerNamed(const QuantizedModel& qm, const std::string& name)
-{
-    return qm.layers.at(static_cast<size_t>(qm.plan.layerByName.at(name)));
-}
 
 // R(num / den) by brute force: the candidates floor and floor + 1, chosen by comparing the
 // exact distances num − y·den (integers) as each mode's definition says.

@@ -6,6 +6,8 @@
 
 #include <QtTest/QtTest>
 
+#include <map>
+
 #include "core/npy.h"
 #include "core/onnx_import.h"
 #include "core/quant/engine.h"
@@ -55,6 +57,32 @@ private slots:
                               .arg(QString::fromStdString(L.floatReason));
         qInfo("| %s | %.2f GMACs | %.2f %% | %.2fx |", qPrintable(name), double(size.totalMacs) / 1e9,
               size.integerCoverage(), size.compression());
+        // What stays float (with or without MACs), grouped by op type and reason.
+        std::map<std::string, int> reasons;
+        int integer = 0;
+        for (const QuantizedLayer& L : qm.layers) {
+            integer += L.runsInteger() ? 1 : 0;
+            if (!L.runsInteger()) {
+                // Tensor and node names quoted as '...' become '*' so that equal reasons group.
+                std::string why;
+                const std::string& r = L.floatReason;
+                for (size_t i = 0; i < r.size(); ++i) {
+                    const size_t close = r[i] == '\'' ? r.find('\'', i + 1) : std::string::npos;
+                    if (close == std::string::npos) {
+                        why += r[i];
+                        continue;
+                    }
+                    why += "'*'";
+                    i = close;
+                }
+                ++reasons[L.plan.opType + ": " + why];
+            }
+        }
+        QString summary;
+        for (const auto& [why, count] : reasons)
+            summary += QStringLiteral("\n  %1x %2").arg(count).arg(QString::fromStdString(why));
+        qInfo("%s: %d of %zu layers integer; float:%s", qPrintable(name), integer, qm.layers.size(),
+              qPrintable(summary));
         QVERIFY2(size.integerCoverage() >= 99.0,
                  qPrintable(QStringLiteral("%1: %2 % of MACs integer; float layers with MACs:%3")
                                 .arg(name)

@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """Small ONNX models (a few kB each) that exercise every op the torchvision exports need.
 
-Usage: tools/make_test_models.py [OUT_DIR]   (default: tests/data/models next to this script)
+Usage: tools/make_test_models.py [OUT_DIR [NAME ...]]   (default: tests/data/models next to
+this script, every model)
 
 Each model NAME is exported by `torch.onnx.export` as a user would (random weights with a
 fixed seed, eval mode, dynamic batch axis) and written with PyTorch's own output on a fixed
@@ -18,6 +19,10 @@ exports:
                     Concat on axis 1, position Add, LayerNorm decomposed (ReduceMean, Sub, Pow,
                     Sqrt, Div), attention (batched MatMul, Div, Softmax), GELU (Erf), Gather
   tiny_vit_ln17     the same network at opset 17: LayerNormalization as one op
+  layer_scale       opset 13: a ConvNeXt-like block (Transpose to channels-last, MatMul on a
+                    4-D activation, GELU, Transpose back, layer-scale Mul by a [C, 1, 1]
+                    constant, residual Add), Split with sizes, ReduceMean, a gate broadcast by
+                    Expand, Div by a constant, a token Gather: every op on the integer path
 """
 
 import math
@@ -111,11 +116,36 @@ class TinyVit(nn.Module):
         return self.head(x[:, 0])
 
 
+class LayerScale(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.stem = nn.Conv2d(3, 8, 3, padding=1)
+        self.dw = nn.Conv2d(8, 8, 7, padding=3, groups=8)
+        self.pw1 = nn.Linear(8, 16)
+        self.pw2 = nn.Linear(16, 8)
+        self.gamma = nn.Parameter(torch.rand(8, 1, 1) - 0.5)  # layer scale, both signs
+        self.gate = nn.Conv2d(3, 5, 1)
+        self.fc = nn.Linear(16, 10)
+
+    def forward(self, x):
+        x = torch.relu(self.stem(x))
+        y = self.dw(x).permute(0, 2, 3, 1)  # channels-last
+        y = self.pw2(nn.functional.gelu(self.pw1(y))).permute(0, 3, 1, 2)
+        x = x + self.gamma * y
+        a, b = torch.split(x, [3, 5], dim=1)
+        g = torch.sigmoid(self.gate(a.mean((2, 3), keepdim=True)))
+        b = b * g.expand(-1, -1, 16, 16)
+        x = torch.cat((a, b / 4.0), dim=1)  # [N, 8, 16, 16]
+        x = x.mean(3)[:, :, 5]  # a ReduceMean, then one row: Gather on axis 2
+        return self.fc(torch.cat((x, x * 0.5), dim=1))
+
+
 MODELS = {
     "se_block": (SeBlock, 14),
     "channel_shuffle": (ChannelShuffle, 13),
     "tiny_vit": (TinyVit, 13),
     "tiny_vit_ln17": (TinyVit, 17),
+    "layer_scale": (LayerScale, 13),
 }
 
 
@@ -141,8 +171,12 @@ def main():
     here = os.path.dirname(os.path.abspath(__file__))
     out_dir = sys.argv[1] if len(sys.argv) > 1 else os.path.join(here, "..", "tests", "data",
                                                                   "models")
+    names = sys.argv[2:] or list(MODELS)
+    unknown = [n for n in names if n not in MODELS]
+    if unknown:
+        sys.exit(f"unknown model(s) {', '.join(unknown)}; known: {', '.join(MODELS)}")
     os.makedirs(out_dir, exist_ok=True)
-    for name in MODELS:
+    for name in names:
         export(name, out_dir)
 
 

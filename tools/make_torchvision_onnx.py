@@ -63,6 +63,19 @@ def randomize_batchnorm(model, generator, variance):
                 module.running_var.copy_(torch.rand(n, generator=generator) * (high - low) + low)
 
 
+def randomize_zero_heads(model, generator):
+    """Gives a classifier initialised to zeros (ViT's heads.head) random weights.
+
+    With a zero head every logit is 0 and a comparison with PyTorch says nothing; N(0, 0.02)
+    (ViT's own init for its other Linears) gives logits of order 1 after the final LayerNorm.
+    """
+    for module in model.modules():
+        if isinstance(module, torch.nn.Linear) and not module.weight.detach().any():
+            with torch.no_grad():
+                module.weight.copy_(torch.randn(module.weight.shape, generator=generator) * 0.02)
+                module.bias.copy_(torch.rand(module.bias.shape, generator=generator) * 0.2 - 0.1)
+
+
 def build(name):
     constructor = getattr(torchvision.models, name)
     if name in ("googlenet", "inception_v3"):
@@ -77,6 +90,7 @@ def export(name, out_dir):
     model = build(name)
     generator = torch.Generator().manual_seed(2024)
     randomize_batchnorm(model, generator, variance)
+    randomize_zero_heads(model, generator)
     model.eval()
     x = torch.rand(2, 3, size, size, generator=generator) * 2.0 - 1.0
     with torch.no_grad():

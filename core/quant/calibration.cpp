@@ -59,11 +59,13 @@ CalibrationStats calibrate(const Model& model, const Dataset& calib, const RunCo
         feeds[inputName] = calib.slice(begin, n);
         const TensorMap all = executor.run(feeds, inner, keepAll);
 
-        // The tensors worth observing: float, batch-first, not constants.
+        // The tensors worth observing: float, not constants, in any layout — not only
+        // batch-first ones: ViT's attention runs sequence-first ([197, N, 768] after a
+        // Transpose) and its projections quantize those tensors (a per-tensor range does not
+        // depend on where the batch axis is).
         std::vector<std::pair<Observer*, const Tensor*>> work;
         for (const auto& [name, t] : all) {
-            if (t.dtype != DType::Float32 || t.rank() == 0 || t.shape[0] != n ||
-                model.graph.initializer(name))
+            if (t.dtype != DType::Float32 || t.rank() == 0 || model.graph.initializer(name))
                 continue;
             auto it = stats.observers.find(name);
             if (it == stats.observers.end())

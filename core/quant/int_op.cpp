@@ -2,6 +2,9 @@
 
 #include "core/quant/int_op.h"
 
+#include "core/error.h"
+#include "core/op_registry.h"
+
 namespace ql {
 
 Shape IntOpQuery::shapeOf(const std::string& tensor) const
@@ -94,6 +97,58 @@ std::string weightReason(const IntOpQuery& q)
         return "Gemm bias '" + n.inputs[2] + "' is not constant or not one value per output";
     return "weight '" + w + "' has a layout the layer plan does not fold (rank " +
            std::to_string(g.initializer(w)->rank()) + ")";
+}
+
+std::string requireCodeMove(const IntOpQuery& q)
+{
+    const PlannedLayer& L = q.layer;
+    const Node& n = q.anchor();
+    if (L.inputs.size() != 1 || n.inputs.empty() || n.inputs.front() != L.inputs.front())
+        return "op " + L.opType + " on codes takes its data as the one activation input";
+    for (size_t i = 1; i < n.inputs.size(); ++i)
+        if (!n.inputs[i].empty() && !q.graph().initializer(n.inputs[i]))
+            return "op " + L.opType + " input '" + n.inputs[i] + "' is computed at run time";
+    if (!q.carriesCodes(L.inputs.front())) {
+        const Node* p = q.graph().producer(L.inputs.front());
+        return "input '" + L.inputs.front() + "' is float" +
+               (p ? " (produced by float node '" + p->name + "')" : std::string()) + ": op " +
+               L.opType + " keeps its input's (S, Z)";
+    }
+    const Shape in = q.shapeOf(L.inputs.front());
+    if (in.empty() || in[0] != 1)
+        return "op " + L.opType + " input " + shapeToString(in) + " (batch must be axis 0)";
+    for (const std::string& out : n.outputs) {
+        const Shape s = q.shapeOf(out);
+        if (!out.empty() && (s.empty() || s[0] != 1))
+            return "op " + L.opType + " moves the batch axis (" + shapeToString(in) + " -> " +
+                   shapeToString(s) + ")";
+    }
+    return {};
+}
+
+void runCodeMove(const IntLayerRun& run)
+{
+    const Node& node = *run.prep.nodes.front();
+    const RtValue& x = run.storedCodes(0);
+    const QuantParams params = x.params; // x may move when `values` grows
+    std::vector<const Tensor*> in{&x.data};
+    const Graph& g = run.runtime.model().graph;
+    for (size_t i = 1; i < node.inputs.size(); ++i)
+        in.push_back(node.inputs[i].empty() ? nullptr : g.initializer(node.inputs[i]));
+    const OpDef* op = findOp(node.opType);
+    if (!op || !op->run)
+        throw Error("integer engine: no kernel to move codes for op " + node.opType);
+    std::vector<Tensor> out(node.outputs.size());
+    op->run(node, in, out, RunControl{});
+    for (size_t k = 0; k < node.outputs.size(); ++k) {
+        if (node.outputs[k].empty())
+            continue;
+        RtValue v;
+        v.codes = true;
+        v.params = params;
+        v.data = std::move(out[k]);
+        run.values[node.outputs[k]] = std::move(v);
+    }
 }
 
 void runMatmulLayer(const IntLayerRun& run)

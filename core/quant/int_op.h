@@ -110,6 +110,15 @@ std::string weightReason(const IntOpQuery& q);
 // A code tensor of `shape` with per-tensor `params` (codes zero-initialised).
 RtValue codeValue(Shape shape, const QuantParams& params);
 
+// Ops that only move codes (Transpose, Split, Expand): the op's FP32 kernel, which is
+// dtype-generic for data movement, runs on the Int32 code tensor itself (no float arithmetic,
+// codes unchanged), and every output keeps the input's (S, Z). Constant inputs (perm, split
+// sizes, target shape) come from the initializers.
+void runCodeMove(const IntLayerRun& run);
+// The check those ops share: one code-carrying activation input at position 0, the others
+// constant, the batch on axis 0 of the input and of every output.
+std::string requireCodeMove(const IntOpQuery& q);
+
 // The layers with quantized weights (Conv, Gemm, MatMul): matrix stage, then requantization
 // into the output codes (IntRuntime::matmulStage / requantizeStage).
 void runMatmulLayer(const IntLayerRun& run);

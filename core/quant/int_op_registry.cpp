@@ -9,11 +9,19 @@
 #include "core/quant/int_ops/int_clamp_op.h"
 #include "core/quant/int_ops/int_concat_op.h"
 #include "core/quant/int_ops/int_conv_op.h"
+#include "core/quant/int_ops/int_expand_op.h"
+#include "core/quant/int_ops/int_gather_op.h"
 #include "core/quant/int_ops/int_gemm_op.h"
 #include "core/quant/int_ops/int_lookup_op.h"
 #include "core/quant/int_ops/int_matmul_op.h"
 #include "core/quant/int_ops/int_max_pool_op.h"
+#include "core/quant/int_ops/int_mul_op.h"
+#include "core/quant/int_ops/int_pad_op.h"
+#include "core/quant/int_ops/int_reduce_mean_op.h"
 #include "core/quant/int_ops/int_reshape_op.h"
+#include "core/quant/int_ops/int_slice_op.h"
+#include "core/quant/int_ops/int_split_op.h"
+#include "core/quant/int_ops/int_transpose_op.h"
 
 namespace ql {
 
@@ -33,6 +41,14 @@ std::vector<IntOpDef> buildTable()
     table.push_back(makeIntClampOp());
     table.push_back(makeIntReshapeOp());
     table.push_back(makeIntLookupOp());
+    table.push_back(makeIntMulOp());
+    table.push_back(makeIntReduceMeanOp());
+    table.push_back(makeIntTransposeOp());
+    table.push_back(makeIntSplitOp());
+    table.push_back(makeIntExpandOp());
+    table.push_back(makeIntSliceOp());
+    table.push_back(makeIntGatherOp());
+    table.push_back(makeIntPadOp());
     return table;
 }
 

@@ -175,6 +175,13 @@ QuantizedModel buildQuantizedModel(const Model& model, const QuantConfig& config
         if (q.op) {
             qm.tensorParams[q.plan.output] = q.outputParams;
             codes.insert(q.plan.output);
+            if (q.op->output == IntOutputParams::Input) // Split: every part keeps (S, Z)
+                for (const std::string& extra : q.plan.anchor(g).outputs)
+                    if (!extra.empty() && extra != q.plan.output) {
+                        qm.tensorParams[extra] = q.outputParams;
+                        qm.tensorConfig[extra] = qm.tensorConfig.at(q.plan.output);
+                        codes.insert(extra);
+                    }
             const FusedActivation clamp = layerClamp(g, q);
             activationLimits(clamp, q.outputParams, act.rounding, &q.activationMin,
                              &q.activationMax);
