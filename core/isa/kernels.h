@@ -6,7 +6,7 @@
 //
 // Contracts:
 //   int16GemmPacked — see core/quant/int16_gemm.h (Npad a multiple of 16);
-//   shiftedConvRows — C[r][n] = Σ_k w[r·K + k] · padded[offsets[k] + n] for r < rows (1..4),
+//   shiftedConvRows — C[r][n] = Σ_k w[r·K + k] · padded[offsets[k] + n] for r < rows (≥ 1),
 //                     n < npad (a multiple of 16), C row stride npad; see core/ops/conv_kernel.h.
 
 #include <cstdint>

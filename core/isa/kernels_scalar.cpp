@@ -2,6 +2,9 @@
 // core/CMakeLists.txt) into namespace ql::kernels_scalar. See core/isa/cpu_isa.h.
 #include <cstdint>
 
+#if defined(__SSE2__)
+#include <emmintrin.h> // baseline x86-64: the FP32 kernel uses 4-float SSE vectors
+#endif
 
 #include "core/isa/kernels.h"
 
