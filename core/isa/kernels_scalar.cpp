@@ -11,4 +11,5 @@
 #define QL_KERNEL_NS kernels_scalar
 #include "core/isa/int16_gemm_kernel.inc"
 #include "core/isa/shifted_conv_kernel.inc"
+#include "core/isa/error_sums_kernel.inc"
 #undef QL_KERNEL_NS
