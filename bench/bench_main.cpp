@@ -15,7 +15,7 @@
 // both evaluations split the images into one contiguous chunk per thread, each chunk run in
 // 25-image batches by a single-threaded executor, so the W8A8/FP32 ratio compares the
 // arithmetic and not the threading. Times are the median of --repeat runs. The profiler then
-// splits one W8A8 run by op type (times summed over threads), and peak RSS comes from
+// splits one FP32 and one W8A8 run by op type (times summed over threads), and peak RSS comes from
 // getrusage().
 #include <QCoreApplication>
 #include <QDir>
@@ -284,20 +284,16 @@ void benchModel(const QString& modelPath, const Options& opt)
     else
         std::printf("  (%s has no class sub-folders: no top-1)\n", evalDir.toUtf8().constData());
 
-    // One profiled INT run, one thread: where the integer time goes, by op type.
-    Profiler profiler;
-    RunControl profiled = single;
-    profiled.profiler = &profiler;
-    start = std::chrono::steady_clock::now();
-    chunked(n, 1, [&](int64_t begin, int64_t count) {
-        integer.runChain({{input, data.slice(begin, count)}}, begin, profiled);
-    });
-    const double wall = seconds(start);
-    const std::vector<Profiler::Entry> totals = profiler.totals();
-    if (totals.empty()) {
-        std::printf("  (no profile: the integer runtime has no profiler hook)\n");
-    } else {
-        std::printf("\n  W8A8 inference by op type (1 thread, %s ms wall)\n", ms(wall).toUtf8().constData());
+    // One profiled run of each, one thread: where the FP32 and the integer time go, by op type.
+    auto profile = [&](const char* title, auto run) {
+        Profiler profiler;
+        RunControl profiled = single;
+        profiled.profiler = &profiler;
+        const auto begun = std::chrono::steady_clock::now();
+        chunked(n, 1, [&](int64_t begin, int64_t count) { run(begin, count, profiled); });
+        const double wall = seconds(begun);
+        const std::vector<Profiler::Entry> totals = profiler.totals();
+        std::printf("\n  %s by op type (1 thread, %s ms wall)\n", title, ms(wall).toUtf8().constData());
         Table ops({{QStringLiteral("Op"), false},
                    {QStringLiteral("ms"), true},
                    {QStringLiteral("Share"), true},
@@ -307,6 +303,29 @@ void benchModel(const QString& modelPath, const Options& opt)
                      formatPercent(100.0 * e.seconds / std::max(wall, 1e-9), 1),
                      formatCount(e.calls)});
         ops.print();
+    };
+    profile("FP32 inference", [&](int64_t begin, int64_t count, const RunControl& ctl) {
+        fp32.run({{input, data.slice(begin, count)}}, ctl);
+    });
+    profile("W8A8 inference", [&](int64_t begin, int64_t count, const RunControl& ctl) {
+        integer.runChain({{input, data.slice(begin, count)}}, begin, ctl);
+    });
+    {
+        // The full evaluation by stage (the integer chain by op type, the rest by stage).
+        Profiler profiler;
+        RunControl profiled = single;
+        profiled.profiler = &profiler;
+        const auto begun = std::chrono::steady_clock::now();
+        evaluateQuantized(qmodel, data, profiled);
+        const double wall = seconds(begun);
+        std::printf("\n  Full evaluation by stage (1 thread, %s ms wall)\n", ms(wall).toUtf8().constData());
+        Table stages({{QStringLiteral("Stage or op"), false},
+                      {QStringLiteral("ms"), true},
+                      {QStringLiteral("Share"), true}});
+        for (const Profiler::Entry& e : profiler.totals())
+            stages.add({QString::fromStdString(e.opType), ms(e.seconds),
+                        formatPercent(100.0 * e.seconds / std::max(wall, 1e-9), 1)});
+        stages.print();
     }
     std::printf("  peak RSS so far: %.1f MiB\n", double(peakRssKiB()) / 1024.0);
 }

@@ -28,7 +28,8 @@ int64_t layerRuns(const Profiler& p)
 {
     int64_t calls = 0;
     for (const Profiler::Entry& e : p.totals())
-        calls += e.calls;
+        if (e.opType.rfind("(evaluation)", 0) != 0) // the evaluator's stages are not layer runs
+            calls += e.calls;
     return calls;
 }
 

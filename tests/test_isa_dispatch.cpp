@@ -3,13 +3,16 @@
 // FP32 stride-1 convolution kernel, on random shapes with row and column tails, compared bit
 // for bit (memcmp-level: integers with ==, floats with == after checking both are finite).
 // The FP32 kernel is also checked against a naive loop that adds the taps in the same order,
-// so "equal to scalar" cannot hide a scalar path that is itself wrong.
+// so "equal to scalar" cannot hide a scalar path that is itself wrong; the error statistics
+// sums (ErrorAccumulator over the errorSums kernel) against a naive loop with the same 8-lane
+// association.
 
 #include <QtTest/QtTest>
 
 #include "core/error.h"
 #include "core/isa/cpu_isa.h"
 #include "core/ops/conv_kernel.h"
+#include "core/quant/error_stats.h"
 #include "core/quant/int16_gemm.h"
 #include "core/quant/rounding.h"
 #include "isa_env.h"
@@ -123,6 +126,57 @@ private slots:
                         QFAIL(qPrintable(QStringLiteral("%1: output %2 is %3, naive %4")
                                              .arg(isaName(isa)).arg(i).arg(y[i], 0, 'g', 9)
                                              .arg(naive[i], 0, 'g', 9)));
+            }
+        }
+    }
+
+    void errorStatsEveryIsaEqualsNaive()
+    {
+        // Lengths with every lane tail; a few exact errors of 0 and −0, and one NaN pair (which
+        // must never become the worst element). Naive: 8 interleaved lanes in index order,
+        // combined in lane order — the association the accumulator documents — so the sums
+        // must be identical, not close.
+        Rng rng(11);
+        for (const int64_t n : {1, 7, 8, 9, 1001, 4096}) {
+            std::vector<float> ref(static_cast<size_t>(n)), deq(static_cast<size_t>(n));
+            for (int64_t i = 0; i < n; ++i) {
+                ref[size_t(i)] = float(rng.uniform() * 4.0 - 2.0);
+                deq[size_t(i)] = i % 5 == 0 ? ref[size_t(i)] : float(ref[size_t(i)] + rng.uniform() * 0.1 - 0.05);
+            }
+            if (n > 100)
+                deq[50] = std::numeric_limits<float>::quiet_NaN();
+            double sumE[8] = {}, sumE2[8] = {}, sumR2[8] = {};
+            double maxAbs = 0.0, worst = -1.0;
+            int64_t worstAt = -1;
+            for (int64_t i = 0; i < n; ++i) {
+                const double r = ref[size_t(i)], d = deq[size_t(i)], e = d - r;
+                sumE[i % 8] += e;
+                sumE2[i % 8] += e * e;
+                sumR2[i % 8] += r * r;
+                if (std::abs(e) > worst) {
+                    worst = std::abs(e);
+                    worstAt = i;
+                }
+                maxAbs = std::max(maxAbs, std::abs(e));
+            }
+            double e1 = 0.0, e2 = 0.0, r2 = 0.0;
+            for (int l = 0; l < 8; ++l) {
+                e1 += sumE[l];
+                e2 += sumE2[l];
+                r2 += sumR2[l];
+            }
+            for (Isa isa : supportedIsas()) {
+                setActiveIsa(isa);
+                ErrorAccumulator acc;
+                acc.add(ref.data(), deq.data(), n, 1000);
+                const ErrorStats st = acc.finish(-2.0, 2.0);
+                if (n <= 100) { // no NaN: the sums are comparable
+                    QVERIFY2(st.meanError == e1 / double(n), isaName(isa)); // exact, not fuzzy
+                    QVERIFY2(st.mse == e2 / double(n), isaName(isa));
+                    QVERIFY2(st.sqnrDb == std::min(200.0, 10.0 * std::log10(r2 / e2)), isaName(isa));
+                }
+                QVERIFY2(st.maxAbsError == maxAbs, isaName(isa));
+                QCOMPARE(acc.worstOffset(), 1000 + worstAt);
             }
         }
     }

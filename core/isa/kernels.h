@@ -6,10 +6,25 @@
 //
 // Contracts:
 //   int16GemmPacked — see core/quant/int16_gemm.h (Npad a multiple of 16);
-//   shiftedConvRows — C[r][n] = Σ_k w[r·K + k] · padded[offsets[k] + n] for r < rows (1..4),
-//                     n < npad (a multiple of 16), C row stride npad; see core/ops/conv_kernel.h.
+//   shiftedConvRows — C[r][n] = Σ_k w[r·K + k] · padded[offsets[k] + n] for r < rows (≥ 1),
+//                     n < npad (a multiple of 16), C row stride npad; see core/ops/conv_kernel.h;
+//   errorSums       — the error sums of `blocks` blocks of kErrorLanes elements into `lanes`
+//                     (element k of a block into lane k); see core/isa/error_sums_kernel.inc.
 
 #include <cstdint>
+
+namespace ql {
+
+// The running per-lane state of the error sums (errorSums below; ErrorAccumulator::add).
+constexpr int kErrorLanes = 8;
+struct ErrorLanes
+{
+    double sumE[kErrorLanes], sumE2[kErrorLanes], sumR2[kErrorLanes], sumD2[kErrorLanes],
+        sumRD[kErrorLanes], maxAbs[kErrorLanes], callMax[kErrorLanes], refMin[kErrorLanes],
+        refMax[kErrorLanes];
+};
+
+} // namespace ql
 
 #define QL_DECLARE_KERNELS(ns)                                                                 \
     namespace ql::ns {                                                                         \
@@ -17,6 +32,7 @@
                          const int32_t* b, int32_t* c);                                        \
     void shiftedConvRows(int rows, int64_t npad, int64_t K, const float* w, const float* padded, \
                          const int64_t* offsets, float* c);                                    \
+    void errorSums(const float* ref, const float* deq, int64_t blocks, ErrorLanes* lanes);     \
     }
 
 QL_DECLARE_KERNELS(kernels_scalar)

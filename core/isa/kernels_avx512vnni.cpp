@@ -9,4 +9,5 @@
 #define QL_KERNEL_NS kernels_avx512vnni
 #include "core/isa/int16_gemm_kernel.inc"
 #include "core/isa/shifted_conv_kernel.inc"
+#include "core/isa/error_sums_kernel.inc"
 #undef QL_KERNEL_NS

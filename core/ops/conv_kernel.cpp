@@ -12,7 +12,10 @@ namespace {
 
 // The kernels work on whole vectors of 16 floats (core/isa/shifted_conv_kernel.inc).
 constexpr int64_t kLanes = 16;
-constexpr int kMaxRows = 4;
+// Output channels per kernel call: the kernel walks its column panels outermost over all of
+// them (each panel of the image read once per 6-row register block, from L1), and C
+// (kMaxRows × npad) is copied out while it is still in L2.
+constexpr int kMaxRows = 24;
 
 // One row block on the path activeIsa() chose; every path returns the same floats.
 void rowsOnActiveIsa(int rows, int64_t npad, int64_t K, const float* w, const float* padded,
@@ -64,7 +67,7 @@ void shiftedConv(const ShiftedConv& g, int64_t M, const float* image, const floa
                       image + (ch * g.height + iy + 1) * g.width,
                       padded + (ch * ph + iy + g.padTop) * pw + g.padLeft);
 
-    // Row blocks outermost: each block's C (4 × npad) is written once and copied out while
+    // Row blocks outermost: each block's C (kMaxRows × npad) is written once and copied out while
     // it is still in cache.
     for (int64_t m0 = 0; m0 < M; m0 += kMaxRows) {
         const int64_t rows = std::min<int64_t>(kMaxRows, M - m0);

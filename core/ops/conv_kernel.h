@@ -9,8 +9,9 @@
 // offset(k) = (c·PH + ky·dy)·PW + kx·dx, and
 //   C[m][col] = Σ_k W[m][k] · padded[offset(k) + col]
 // is computed straight from the image. Columns with ox ≥ outW are junk (never read back); the
-// price is PW/outW more columns. The kernel keeps a 4-row × 64-column block of C in registers
-// over all K taps (outer-product form: one broadcast weight times whole vectors of pixels).
+// price is PW/outW more columns. The kernel keeps a block of C (6 rows × 16–64 columns) in registers
+// over all K taps (outer-product form: one broadcast weight times whole vectors of pixels;
+// the block shape per instruction set: core/isa/shifted_conv_kernel.inc).
 
 #include <cstdint>
 #include <vector>

@@ -3,7 +3,31 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/isa/cpu_isa.h"
+#include "core/isa/kernels.h"
+
 namespace ql {
+
+namespace {
+
+// The sums of whole lane blocks on the path activeIsa() chose; every path returns the same
+// doubles (core/isa/error_sums_kernel.inc).
+void errorSumsOnActiveIsa(const float* ref, const float* deq, int64_t blocks, ErrorLanes* lanes)
+{
+    switch (activeIsa()) {
+#if defined(QL_X86_KERNELS)
+    case Isa::Avx512Vnni: return kernels_avx512vnni::errorSums(ref, deq, blocks, lanes);
+    case Isa::Avx2: return kernels_avx2::errorSums(ref, deq, blocks, lanes);
+#else
+    case Isa::Avx512Vnni:
+    case Isa::Avx2:
+#endif
+    case Isa::Scalar: break;
+    }
+    kernels_scalar::errorSums(ref, deq, blocks, lanes);
+}
+
+} // namespace
 
 int64_t Histogram::total() const
 {
@@ -22,8 +46,11 @@ Histogram Histogram::build(const std::vector<float>& values, int bins, double lo
     const double width = (h.hi - h.lo) / h.counts.size();
     const auto last = static_cast<int64_t>(h.counts.size()) - 1;
     for (float v : values) {
-        auto bin = static_cast<int64_t>(std::floor((v - h.lo) / width));
-        h.counts[static_cast<size_t>(std::clamp<int64_t>(bin, 0, last))]++;
+        // clamp(floor(t), 0, last) without a libm call: for 0 ≤ t < last the truncation is the
+        // floor; below 0 (or NaN) the first bin, from last on the last.
+        const double t = (v - h.lo) / width;
+        const int64_t bin = !(t >= 0.0) ? 0 : t >= double(last) ? last : static_cast<int64_t>(t);
+        h.counts[static_cast<size_t>(bin)]++;
     }
     return h;
 }
@@ -69,55 +96,54 @@ void ErrorAccumulator::add(const float* ref, const float* deq, int64_t n, int64_
     // combined in lane order at the end of the call): independent lanes vectorise, and the
     // result depends only on the values and how they are split into add() calls — which the
     // engine fixes independently of the thread count.
-    constexpr int kLanes = 8;
-    double sumE[kLanes] = {}, sumE2[kLanes] = {}, sumR2[kLanes] = {}, sumD2[kLanes] = {},
-           sumRD[kLanes] = {}, maxAbs[kLanes], refMin[kLanes], refMax[kLanes];
-    // Per lane the first (smallest offset) element with the lane's largest |e|.
-    double worstAbs[kLanes];
-    int64_t worstK[kLanes];
+    constexpr int kLanes = kErrorLanes;
+    ErrorLanes lanes;
     for (int l = 0; l < kLanes; ++l) {
-        maxAbs[l] = m_maxAbs;
-        refMin[l] = m_refMin;
-        refMax[l] = m_refMax;
-        worstAbs[l] = -1.0;
-        worstK[l] = -1;
+        lanes.sumE[l] = lanes.sumE2[l] = lanes.sumR2[l] = lanes.sumD2[l] = lanes.sumRD[l] = 0.0;
+        lanes.maxAbs[l] = m_maxAbs;
+        lanes.refMin[l] = m_refMin;
+        lanes.refMax[l] = m_refMax;
+        lanes.callMax[l] = -1.0; // the largest |e| of this call, per lane (−1: none yet)
     }
-    int64_t i = 0;
-    auto step = [&](int l, int64_t k) {
-        const double r = ref[k];
-        const double d = deq[k];
+    // Whole blocks on the kernel path (no branch and no index in its loop, so the lanes
+    // vectorise; a NaN e never counts), the tail here with the same formulas; the worst
+    // element's offset is found afterwards.
+    const int64_t blocks = n / kLanes;
+    errorSumsOnActiveIsa(ref, deq, blocks, &lanes);
+    for (int64_t i = blocks * kLanes, l = 0; i < n; ++i, ++l) {
+        const double r = ref[i];
+        const double d = deq[i];
         const double e = d - r;
-        sumE[l] += e;
-        sumE2[l] += e * e;
-        sumR2[l] += r * r;
-        sumD2[l] += d * d;
-        sumRD[l] += r * d;
+        lanes.sumE[l] += e;
+        lanes.sumE2[l] += e * e;
+        lanes.sumR2[l] += r * r;
+        lanes.sumD2[l] += d * d;
+        lanes.sumRD[l] += r * d;
         const double a = std::abs(e);
-        maxAbs[l] = std::max(maxAbs[l], a);
-        if (a > worstAbs[l]) {
-            worstAbs[l] = a;
-            worstK[l] = k;
-        }
-        refMin[l] = std::min(refMin[l], r);
-        refMax[l] = std::max(refMax[l], r);
-    };
-    for (; i + kLanes <= n; i += kLanes)
-        for (int l = 0; l < kLanes; ++l)
-            step(l, i + l);
-    for (int l = 0; i < n; ++i, ++l)
-        step(l, i);
-    for (int l = 0; l < kLanes; ++l) {
-        m_sumE += sumE[l];
-        m_sumE2 += sumE2[l];
-        m_sumR2 += sumR2[l];
-        m_sumD2 += sumD2[l];
-        m_sumRD += sumRD[l];
-        m_maxAbs = std::max(m_maxAbs, maxAbs[l]);
-        m_refMin = std::min(m_refMin, refMin[l]);
-        m_refMax = std::max(m_refMax, refMax[l]);
-        if (worstK[l] >= 0)
-            considerWorst(worstAbs[l], offset + worstK[l]);
+        lanes.maxAbs[l] = std::max(lanes.maxAbs[l], a);
+        lanes.callMax[l] = std::max(lanes.callMax[l], a);
+        lanes.refMin[l] = std::min(lanes.refMin[l], r);
+        lanes.refMax[l] = std::max(lanes.refMax[l], r);
     }
+    double worst = -1.0;
+    for (int l = 0; l < kLanes; ++l) {
+        m_sumE += lanes.sumE[l];
+        m_sumE2 += lanes.sumE2[l];
+        m_sumR2 += lanes.sumR2[l];
+        m_sumD2 += lanes.sumD2[l];
+        m_sumRD += lanes.sumRD[l];
+        m_maxAbs = std::max(m_maxAbs, lanes.maxAbs[l]);
+        m_refMin = std::min(m_refMin, lanes.refMin[l]);
+        m_refMax = std::max(m_refMax, lanes.refMax[l]);
+        worst = std::max(worst, lanes.callMax[l]);
+    }
+    // The first element (smallest offset) with the call's largest |e|.
+    if (worst >= 0.0)
+        for (int64_t k = 0; k < n; ++k)
+            if (std::abs(double(deq[k]) - double(ref[k])) == worst) {
+                considerWorst(worst, offset + k);
+                break;
+            }
     // The histogram sample: global indices that are multiples of the stride (no per-element
     // division: start at the first such index and step).
     const int64_t rem = offset % m_stride;

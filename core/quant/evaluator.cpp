@@ -28,6 +28,7 @@
 
 #include "core/error.h"
 #include "core/parallel.h"
+#include "core/quant/fingerprint.h"
 #include "core/quant/exit_policy.h"
 #include "core/quant/incremental_cache.h"
 #include "core/quant/int_runtime.h"
@@ -183,8 +184,9 @@ void Evaluation::runRows(int64_t begin, int64_t count, const RunControl& ctl, Un
     if (!kept) {
         ExecOptions keep;
         keep.keep = referenced;
-        RunControl reference = ctl; // the profiler times the integer chain only
+        RunControl reference = ctl; // the profiler times the stage, not the FP32 ops
         reference.profiler = nullptr;
+        const ProfileScope profile(ctl.profiler, "(evaluation) FP32 reference");
         kept = std::make_shared<const TensorMap>(executor.run(feeds, reference, keep));
         if (cache)
             cache->store(begin, count, kept);
@@ -256,6 +258,7 @@ void Evaluation::runRows(int64_t begin, int64_t count, const RunControl& ctl, Un
                 rt.runLayer(static_cast<int>(i), values, begin, &stats, true);
             }
             const RtValue& value = values.at(L.plan.output);
+            const ProfileScope profile(ctl.profiler, "(evaluation) statistics");
             compare(value, refs.at(L.plan.output), begin, count, stats, out.propagated, unit.scratch);
             out.accumulators = stats.acc;
             if (keepOutput[i])
@@ -276,6 +279,7 @@ void Evaluation::runRows(int64_t begin, int64_t count, const RunControl& ctl, Un
                 // too (quantized by it, with the same seed): local = propagated.
                 out.local = out.propagated;
             } else {
+                const ProfileScope profile(ctl.profiler, "(evaluation) local pass + statistics");
                 localPass(static_cast<int>(i), feeds, refs, begin, count, out, unit.scratch);
             }
         }
@@ -285,6 +289,7 @@ void Evaluation::runRows(int64_t begin, int64_t count, const RunControl& ctl, Un
     }
 
     // Exits: FP32 and quantized logits, top-1 and max-softmax per sample.
+    const ProfileScope profile(ctl.profiler, "(evaluation) exits");
     for (size_t e = 0; e < qm.model->exits.size(); ++e) {
         const std::string& name = qm.model->exits[e].output;
         const Tensor& ref = refs.at(name);
@@ -405,18 +410,11 @@ EvaluationReport evaluateQuantized(const QuantizedModel& qmodel, const Dataset& 
     if (ev.cache) {
         ev.incremental = &ev.cache->incremental();
         ev.signatures = layerSignatures(qmodel);
-        // What every unit shares; a change drops the kept results (a fingerprint as in
-        // incremental_cache.cpp: SplitMix64 steps over the values).
-        uint64_t context = 0;
-        for (const uint64_t v : {uint64_t(samples), uint64_t(opts.computeLocal), uint64_t(layers),
-                                 uint64_t(ev.rt.perSample()), uint64_t(model.exits.size()),
-                                 uint64_t(reinterpret_cast<uintptr_t>(&model))}) {
-            uint64_t z = (context += 0x9E3779B97F4A7C15ull) ^ v;
-            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-            z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-            context = z ^ (z >> 31);
-        }
-        ev.incremental->begin(context);
+        // What every unit shares; a change drops the kept results.
+        Fingerprint context;
+        context.fields(samples, opts.computeLocal, layers, ev.rt.perSample(), model.exits.size(),
+                       reinterpret_cast<uintptr_t>(&model));
+        ev.incremental->begin(context.done());
         std::vector<int64_t> bytes;
         for (int64_t per : ev.perSample)
             bytes.push_back(per * int64_t(sizeof(int32_t))); // codes or floats: 4 bytes each
@@ -454,6 +452,7 @@ EvaluationReport evaluateQuantized(const QuantizedModel& qmodel, const Dataset& 
         ctl.report(begin + n, samples);
     }
 
+    const ProfileScope profile(ctl.profiler, "(evaluation) report and histograms");
     EvaluationReport report;
     report.modelPath = model.path;
     report.samples = samples;

@@ -1,87 +1,29 @@
 #include "core/quant/incremental_cache.h"
 
-#include <cstring>
 #include <string>
-#include <type_traits>
+
+#include "core/quant/fingerprint.h"
 
 namespace ql {
 
 namespace {
 
-// 64-bit fingerprint: FNV-1a's prime and offset over 8-byte words, with a final avalanche
-// (SplitMix64's). Not cryptographic; a collision needs two different configs of one layer to
-// meet by chance (2^−64 per comparison).
-class Hasher
-{
-public:
-    void bytes(const void* data, size_t n)
-    {
-        const auto* p = static_cast<const unsigned char*>(data);
-        word(n);
-        for (; n >= 8; n -= 8, p += 8) {
-            uint64_t w;
-            std::memcpy(&w, p, 8);
-            word(w);
-        }
-        uint64_t tail = 0;
-        std::memcpy(&tail, p, n);
-        word(tail);
-    }
-    void word(uint64_t w) { m_h = (m_h ^ w) * 0x100000001B3ull; }
-    template <typename T>
-    void value(const T& v)
-    {
-        static_assert(std::is_arithmetic_v<T> || std::is_enum_v<T>);
-        bytes(&v, sizeof v);
-    }
-    void text(const std::string& s) { bytes(s.data(), s.size()); }
-    template <typename T>
-    void values(const std::vector<T>& v)
-    {
-        bytes(v.data(), v.size() * sizeof(T));
-    }
-    uint64_t done() const
-    {
-        uint64_t z = m_h;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-        return z ^ (z >> 31);
-    }
-
-private:
-    uint64_t m_h = 0xCBF29CE484222325ull;
-};
+using Hasher = Fingerprint;
 
 void hashTensorConfig(Hasher& h, const TensorQuantConfig& c)
 {
-    h.value(c.bits);
-    h.value(c.isSigned);
-    h.value(c.narrowRange);
-    h.value(c.scheme);
-    h.value(c.symmetricDivisor);
-    h.value(c.granularity);
-    h.value(c.rounding);
-    h.value(c.observer);
-    h.value(c.percentile);
-    h.value(c.averagingConstant);
+    h.fields(c.bits, c.isSigned, c.narrowRange, c.scheme, c.symmetricDivisor, c.granularity,
+             c.rounding, c.observer, c.percentile, c.averagingConstant);
 }
 
 void hashParams(Hasher& h, const QuantParams& p)
 {
-    h.values(p.scale);
-    h.values(p.zeroPoint);
-    h.value(p.axis);
-    h.value(p.qmin);
-    h.value(p.qmax);
+    h.fields(p.scale, p.zeroPoint, p.axis, p.qmin, p.qmax);
 }
 
 void hashTensor(Hasher& h, const Tensor& t)
 {
-    h.value(t.dtype);
-    h.values(t.shape);
-    h.values(t.f);
-    h.values(t.q);
-    h.values(t.i64);
+    h.fields(t.dtype, t.shape, t.f, t.q, t.i64);
 }
 
 uint64_t ownSignature(const QuantizedModel& qm, size_t i)
@@ -89,11 +31,7 @@ uint64_t ownSignature(const QuantizedModel& qm, size_t i)
     const QuantizedLayer& L = qm.layers[i];
     const PlannedLayer& plan = L.plan;
     Hasher h;
-    h.value(i);
-    h.value(qm.config.defaults.seed);
-    h.text(plan.name);
-    h.text(plan.opType);
-    h.values(plan.nodeIndices);
+    h.fields(i, qm.config.defaults.seed, plan.name, plan.opType, plan.nodeIndices);
     for (const std::string& in : plan.inputs) {
         h.text(in);
         // How this layer quantizes the tensor when it arrives as float (quantizeFloat).
@@ -105,32 +43,21 @@ uint64_t ownSignature(const QuantizedModel& qm, size_t i)
     h.text(plan.output);
     if (const auto it = qm.tensorConfig.find(plan.output); it != qm.tensorConfig.end())
         hashTensorConfig(h, it->second);
-    h.value(plan.hasWeights);
+    h.fields(plan.hasWeights);
     hashTensor(h, plan.weight);
-    h.values(plan.bias);
-    h.text(plan.foldedBatchNorm);
-    h.value(plan.activation.kind);
-    h.value(plan.activation.lo);
-    h.value(plan.activation.hi);
-    h.text(plan.activation.nodeName);
+    h.fields(plan.bias, plan.foldedBatchNorm, plan.activation.kind, plan.activation.lo,
+             plan.activation.hi, plan.activation.nodeName);
     hashTensorConfig(h, L.config.weights);
     hashTensorConfig(h, L.config.activations);
-    h.value(L.config.requantization);
-    h.value(L.config.accumulator);
-    h.value(L.config.keepFloat);
-    h.value(L.kind());
-    h.text(L.kernelName());
-    h.text(L.floatReason);
-    h.value(L.outputQuantized);
+    h.fields(L.config.requantization, L.config.accumulator, L.config.keepFloat, L.kind(),
+             L.kernelName(), L.floatReason, L.outputQuantized);
     hashParams(h, L.weightParams);
-    h.values(L.weightCodes);
+    h.fields(L.weightCodes);
     hashParams(h, L.outputParams);
-    h.value(L.activationMin);
-    h.value(L.activationMax);
+    h.fields(L.activationMin, L.activationMax);
     for (const QuantParams& p : L.inputParams)
         hashParams(h, p);
-    h.values(L.biasCodes);
-    h.values(L.multipliers);
+    h.fields(L.biasCodes, L.multipliers);
     return h.done();
 }
 
