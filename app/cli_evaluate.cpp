@@ -259,7 +259,7 @@ int runEvaluate(const QStringList& args)
     const double calibSeconds = loaded.calibSeconds;
     // Folders that cannot be the model's classes: say so instead of a silent 0 % top-1.
     const std::optional<std::string> classMismatch = classMatchWarning(
-        data, model.exits.empty() ? 0 : model.exits.back().classes, false);
+        data, model.exits.empty() ? 0 : model.exits.back().classes, loaded.mapped);
     if (classMismatch)
         printErr(QStringLiteral("warning: %1\n").arg(QString::fromStdString(*classMismatch)));
 

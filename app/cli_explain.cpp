@@ -253,23 +253,18 @@ int runExplain(const QStringList& args)
                      QStringLiteral("Image index in --data (default: 0)"));
     parser.addOption(QStringLiteral("data"), QStringLiteral("DIR"),
                      QStringLiteral("Images to pick the sample from (default: --calib)"));
-    parser.addOption(QStringLiteral("threads"), QStringLiteral("N"),
-                     QStringLiteral("Worker threads (default: all hardware threads)"));
+    addThreadsOption(parser);
     parser.parse(args);
     if (parser.helpRequested()) {
         printOut(parser.helpText());
         return ExitOk;
     }
-    const QString modelPath = parser.required(QStringLiteral("model"));
-    const QString calibDir = parser.required(QStringLiteral("calib"));
+    const DataArgs dataArgs = dataArgsFrom(parser); // --limit and --calib-limit are not options
     const std::string layerName = parser.required(QStringLiteral("layer")).toStdString();
     std::vector<int64_t> index = parseIndex(parser.required(QStringLiteral("index")), parser);
     const int sample = parser.intValue(QStringLiteral("sample"), 0, 0);
-    const int threads = parser.intValue(QStringLiteral("threads"), 0, 0);
-    const QString dataDir = parser.isSet(QStringLiteral("data")) ? parser.value(QStringLiteral("data"))
-                                                                 : calibDir;
 
-    const Model model = loadModelArg(modelPath);
+    const Model model = loadModelArg(dataArgs.modelPath);
     const QuantConfig config = configFromArgs(model, parser, kCommand);
 
     // The layer and the index are checked before any image is loaded.
@@ -302,22 +297,20 @@ int runExplain(const QStringList& args)
         }
     }
 
-    const RunControl ctl = interruptibleControl(threads);
-    const Dataset calib = loadFolderArg(calibDir, config.preprocess, 0, ctl,
-                                        QStringLiteral("Loading calibration images"));
-    const Dataset other = dataDir == calibDir
-                              ? Dataset()
-                              : loadFolderArg(dataDir, config.preprocess, 0, ctl,
-                                              QStringLiteral("Loading images"));
-    const Dataset& data = dataDir == calibDir ? calib : other;
+    const RunControl ctl = interruptibleControl(dataArgs.threads);
+    // The sample is picked by position, not scored: no class map to fail on.
+    Preprocess pp = config.preprocess;
+    pp.classMap.clear();
+    CalibratedData loaded = loadDataArgs(model, pp, dataArgs, ctl);
+    const Dataset& data = loaded.data();
     if (sample >= data.size())
         parser.fail(QStringLiteral("--sample %1 is outside the %2 images of %3")
                         .arg(sample)
                         .arg(data.size())
-                        .arg(dataDir));
+                        .arg(dataArgs.dataDir));
 
-    const CalibrationStats stats = calibrateWithProgress(model, calib, ctl);
-    const QuantizedModel qmodel = buildQuantizedModel(model, config, stats);
+    calibrateData(model, loaded, ctl);
+    const QuantizedModel qmodel = buildQuantizedModel(model, config, loaded.stats);
     ExplainResult result =
         explainElement(qmodel, data.slice(sample, 1), layerName, index, ctl);
     result.sample = sample;

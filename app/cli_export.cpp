@@ -1,6 +1,6 @@
 // quantlens-cli export: calibrate, build the quantized model exactly as `evaluate` does and
 // write it in a format other toolchains read (docs/export-formats.md).
-#include <QFileInfo>
+#include <QFile>
 
 #include "app/cli_command.h"
 #include "app/cli_quant.h"
@@ -46,48 +46,35 @@ int runExport(const QStringList& args)
                      QStringLiteral("Output format: %1 (required)").arg(formatList()));
     parser.addOption(QStringLiteral("out"), QStringLiteral("FILE"),
                      QStringLiteral("Output file (required)"));
-    parser.addOption(QStringLiteral("calib-limit"), QStringLiteral("N"),
-                     QStringLiteral("Calibrate on at most N images, spread over the classes"));
-    parser.addOption(QStringLiteral("threads"), QStringLiteral("N"),
-                     QStringLiteral("Worker threads (default: all hardware threads)"));
+    addCalibLimitOption(parser);
+    addThreadsOption(parser);
     parser.parse(args);
     if (parser.helpRequested()) {
         printOut(parser.helpText());
         return ExitOk;
     }
-    const QString modelPath = parser.required(QStringLiteral("model"));
-    const QString calibDir = parser.required(QStringLiteral("calib"));
+    DataArgs dataArgs = dataArgsFrom(parser);
+    dataArgs.limit = dataArgs.calibLimit; // nothing is evaluated: the calibration set only
     const QString formatName = parser.required(QStringLiteral("format"));
     const QString out = parser.required(QStringLiteral("out"));
-    const int calibLimit = parser.intValue(QStringLiteral("calib-limit"), 0, 1);
-    const int threads = parser.intValue(QStringLiteral("threads"), 0, 0);
     ExportFormat format = ExportFormat::Qdq;
     if (!parseExportFormat(formatName.toStdString(), &format))
         parser.fail(QStringLiteral("unknown --format '%1' (formats: %2)").arg(formatName, formatList()));
 
-    const Model model = loadModelArg(modelPath);
+    const Model model = loadModelArg(dataArgs.modelPath);
     const QuantConfig config = configFromArgs(model, parser, kCommand);
-    const RunControl ctl = interruptibleControl(threads);
-    const Dataset calib = loadFolderArg(calibDir, config.preprocess, calibLimit, ctl,
-                                        QStringLiteral("Loading calibration images"));
-    const CalibrationStats stats = calibrateWithProgress(model, calib, ctl);
-    const QuantizedModel qmodel = buildQuantizedModel(model, config, stats);
-    const ExportResult result = exportQuantizedModel(qmodel, format, out.toStdString());
+    const RunControl ctl = interruptibleControl(dataArgs.threads);
+    // Nothing is scored, so the labels do not matter: no class map to fail on.
+    Preprocess pp = config.preprocess;
+    pp.classMap.clear();
+    const CalibratedData loaded = loadAndCalibrate(model, pp, dataArgs, ctl);
+    const QuantizedModel qmodel = buildQuantizedModel(model, config, loaded.stats);
+    const ExportResult result =
+        exportQuantizedModel(qmodel, format, QFile::encodeName(out).toStdString());
 
     for (const std::string& note : result.notes)
         printErr(QStringLiteral("note: %1\n").arg(QString::fromStdString(note)));
-    QString text = QStringLiteral("Wrote %1 (%2)\n").arg(out, formatName);
-    if (format == ExportFormat::Qdq)
-        text += QStringLiteral("  opset %1, %2 QuantizeLinear, %3 DequantizeLinear; %4 quantized "
-                               "layer(s), %5 float; onnx checker: %6\n")
-                    .arg(result.qdq.opset)
-                    .arg(result.qdq.quantizeNodes)
-                    .arg(result.qdq.dequantizeNodes)
-                    .arg(result.qdq.quantizedLayers)
-                    .arg(result.qdq.floatLayers)
-                    .arg(result.qdq.fullCheck ? QStringLiteral("passed (structure, types, shapes)")
-                                              : QStringLiteral("passed (structure; libonnx 1.12 "
-                                                               "cannot type-check opset 21)"));
+    const QString text = QString::fromStdString(exportSummary(result, false)) + QLatin1Char('\n');
     printOut(text);
     return ExitOk;
 }

@@ -5,6 +5,7 @@
 #include <QFileInfo>
 
 #include "app/cli_progress.h"
+#include "core/class_map.h"
 #include "core/error.h"
 #include "core/onnx_import.h"
 #include "core/preprocess_check.h"
@@ -118,8 +119,18 @@ void addLimitOptions(ArgParser& parser)
 {
     parser.addOption(QStringLiteral("limit"), QStringLiteral("N"),
                      QStringLiteral("Evaluate at most N images, spread over the classes"));
+    addCalibLimitOption(parser);
+    addThreadsOption(parser);
+}
+
+void addCalibLimitOption(ArgParser& parser)
+{
     parser.addOption(QStringLiteral("calib-limit"), QStringLiteral("N"),
                      QStringLiteral("Calibrate on at most N images, spread over the classes"));
+}
+
+void addThreadsOption(ArgParser& parser)
+{
     parser.addOption(QStringLiteral("threads"), QStringLiteral("N"),
                      QStringLiteral("Worker threads (default: all hardware threads)"));
 }
@@ -145,8 +156,8 @@ RunControl interruptibleControl(int threads)
     return ctl;
 }
 
-CalibratedData loadAndCalibrate(const Model& model, const Preprocess& pp, const DataArgs& args,
-                                const RunControl& ctl)
+CalibratedData loadDataArgs(const Model& model, const Preprocess& pp, const DataArgs& args,
+                            const RunControl& ctl)
 {
     CalibratedData d;
     d.calib = loadFolderArg(args.calibDir, pp, args.calibLimit, ctl,
@@ -155,10 +166,24 @@ CalibratedData loadAndCalibrate(const Model& model, const Preprocess& pp, const 
     if (!d.sameData)
         d.evalData = loadFolderArg(args.dataDir, pp, args.limit, ctl,
                                    QStringLiteral("Loading evaluation images"));
+    d.mapped = applyConfiguredClassMap(d.sameData ? d.calib : d.evalData, pp,
+                                       model.exits.empty() ? 0 : model.exits.back().classes);
+    return d;
+}
+
+void calibrateData(const Model& model, CalibratedData& d, const RunControl& ctl)
+{
     QElapsedTimer timer;
     timer.start();
     d.stats = calibrateWithProgress(model, d.calib, ctl);
     d.calibSeconds = double(timer.nsecsElapsed()) / 1e9;
+}
+
+CalibratedData loadAndCalibrate(const Model& model, const Preprocess& pp, const DataArgs& args,
+                                const RunControl& ctl)
+{
+    CalibratedData d = loadDataArgs(model, pp, args, ctl);
+    calibrateData(model, d, ctl);
     return d;
 }
 

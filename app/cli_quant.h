@@ -51,6 +51,9 @@ void addModelDataOptions(ArgParser& parser);
 
 // --limit, --calib-limit and --threads.
 void addLimitOptions(ArgParser& parser);
+// Only --calib-limit; only --threads (for commands that evaluate nothing).
+void addCalibLimitOption(ArgParser& parser);
+void addThreadsOption(ArgParser& parser);
 
 // The values of the options above, read in this order (the first bad one is reported).
 struct DataArgs
@@ -69,17 +72,24 @@ RunControl interruptibleControl(int threads);
 
 // The calibration images, the evaluation images (the calibration set itself when --data and
 // --limit equal the calibration's) and the calibration stats, each with its progress line.
+// The evaluation images are labelled through the config's class map (pp.classMap) if any.
 struct CalibratedData
 {
     Dataset calib;
     Dataset evalData; // empty when sameData
     bool sameData = false;
+    bool mapped = false; // data() was relabelled by pp.classMap
     CalibrationStats stats;
     double calibSeconds = 0.0; // time spent calibrating
     const Dataset& data() const { return sameData ? calib : evalData; }
 };
 CalibratedData loadAndCalibrate(const Model& model, const Preprocess& pp, const DataArgs& args,
                                 const RunControl& ctl);
+// The same in two steps, for commands that check the loaded data before calibrating: the
+// folders (stats empty), then the calibration.
+CalibratedData loadDataArgs(const Model& model, const Preprocess& pp, const DataArgs& args,
+                            const RunControl& ctl);
+void calibrateData(const Model& model, CalibratedData& data, const RunControl& ctl);
 
 // Runs the FP32 model over `data` once (progress line "FP32 reference"), then `run` with the
 // resulting scorer and a RunControl whose progress feeds a progress line titled `label`.

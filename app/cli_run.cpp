@@ -113,10 +113,11 @@ int runRun(const QStringList& args)
                        "    [--limit N] [--threads N] [--batch N]"),
         QStringLiteral(
             "Load a folder of images with the preprocessing the model's input implies (or\n"
-            "the one of --config: size, resize, scale, mean/std), run the model in FP32 and\n"
-            "print top-1 accuracy per exit. Class sub-folders give the labels (sorted by\n"
-            "name), or --class-map maps folder names to output indices (lines '<folder>\n"
-            "<index>', or ImageNet's '<synset> <description>' in output order). A folder\n"
+            "the one of --config: size, resize, scale, mean/std, channel order, class map),\n"
+            "run the model in FP32 and print top-1 accuracy per exit. Class sub-folders give\n"
+            "the labels (sorted by name), or a class map (--class-map, else the config's)\n"
+            "maps folder names to output indices (lines '<folder> <index>', or ImageNet's\n"
+            "'<synset> <description>' in output order). A folder\n"
             "count that cannot match the model's outputs is warned about. A flat folder is\n"
             "unlabelled, and then only agreement between exits and the spread of predictions\n"
             "are shown. Unreadable images are skipped and listed on stderr."));
@@ -151,10 +152,13 @@ int runRun(const QStringList& args)
             ? loadQuantConfig(QFile::encodeName(parser.value(QStringLiteral("config"))).toStdString())
                   .preprocess
             : defaultPreprocess(model);
-    const QString classMapPath = parser.value(QStringLiteral("class-map"));
-    const ClassMap classMap = parser.isSet(QStringLiteral("class-map"))
-                                  ? loadClassMap(QFile::encodeName(classMapPath).toStdString())
-                                  : ClassMap{};
+    // --class-map wins over the config's preprocessing.class_map.
+    const QString classMapPath = parser.isSet(QStringLiteral("class-map"))
+                                     ? parser.value(QStringLiteral("class-map"))
+                                     : QFile::decodeName(QByteArray::fromStdString(pp.classMap));
+    const ClassMap classMap = classMapPath.isEmpty()
+                                  ? ClassMap{}
+                                  : loadClassMap(QFile::encodeName(classMapPath).toStdString());
     RunControl ctl;
     ctl.cancel = &interruptToken();
     ctl.threads = threads;

@@ -158,18 +158,7 @@ void ExportDialog::finished()
         emit exportFinished(false);
         return;
     }
-    const ExportResult& r = outcome.result;
-    QString text = tr("Wrote %1").arg(QDir::toNativeSeparators(QString::fromStdString(r.path)));
-    if (r.format == ExportFormat::Qdq)
-        text += tr("\nopset %1 · %2 QuantizeLinear · %3 DequantizeLinear · %4 quantized and %5 "
-                   "float layers · ONNX checker passed")
-                    .arg(r.qdq.opset)
-                    .arg(r.qdq.quantizeNodes)
-                    .arg(r.qdq.dequantizeNodes)
-                    .arg(r.qdq.quantizedLayers)
-                    .arg(r.qdq.floatLayers);
-    for (const std::string& note : r.notes)
-        text += tr("\nNote: %1").arg(QString::fromStdString(note));
+    const QString text = QString::fromStdString(exportSummary(outcome.result, true));
     m_result->setText(text);
     adjustSize(); // room for the notes
     emit exportFinished(true);

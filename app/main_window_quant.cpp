@@ -15,6 +15,7 @@
 
 #include "app/export_dialog.h"
 #include "app/main_window.h"
+#include "app/preprocess_dialog.h"
 #include "app/quant_page.h"
 #include "app/recent_files.h"
 #include "widgets/quant_session.h"
@@ -58,6 +59,13 @@ void MainWindow::createQuantActions(QMenu* file, QMenu* edit)
     edit->addAction(redo);
     edit->addSeparator();
     edit->addMenu(m_quantPage->presetsMenu());
+    QAction* preprocess = edit->addAction(tr("Input && &Preprocessing…"), this, [this] {
+        auto* dialog = new PreprocessDialog(m_quant, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    preprocess->setObjectName(QStringLiteral("inputPreprocessing"));
+    preprocess->setStatusTip(tr("Input size, resize, scale, mean/std, channel order, class map"));
     edit->addSeparator();
     QAction* pin = edit->addAction(tr("&Pin Baseline"), this, [this] {
         m_quant->pinBaseline(m_quantPage->configName());
@@ -67,8 +75,9 @@ void MainWindow::createQuantActions(QMenu* file, QMenu* edit)
     QAction* clear = edit->addAction(tr("C&lear Baseline"), m_quant, &QuantSession::clearBaseline);
     clear->setShortcut(QKeySequence(tr("Ctrl+Shift+B")));
 
-    auto update = [this, save, saveAs, exportReport, pin, clear] {
+    auto update = [this, save, saveAs, exportReport, pin, clear, preprocess] {
         const bool model = m_session->model() != nullptr;
+        preprocess->setEnabled(model);
         save->setEnabled(model);
         saveAs->setEnabled(model);
         exportReport->setEnabled(m_quant->report() != nullptr);

@@ -71,6 +71,14 @@ void applyClassMap(Dataset& data, const ClassMap& map, int64_t modelClasses,
             label = outputIndex[static_cast<size_t>(label)];
 }
 
+bool applyConfiguredClassMap(Dataset& data, const Preprocess& pp, int64_t modelClasses)
+{
+    if (pp.classMap.empty())
+        return false;
+    applyClassMap(data, loadClassMap(pp.classMap), modelClasses, pp.classMap);
+    return true;
+}
+
 std::optional<std::string> classMatchWarning(const Dataset& data, int64_t modelClasses,
                                              bool mapped)
 {
@@ -83,7 +91,7 @@ std::optional<std::string> classMatchWarning(const Dataset& data, int64_t modelC
            data.root + " against " + std::to_string(modelClasses) +
            " model outputs: the folders are labelled 0.." + std::to_string(folders - 1) +
            " by sorted name, which cannot be the model's classes; top-1 is meaningless "
-           "without a class map (--class-map FILE)";
+           "without a class map (--class-map FILE or the config's preprocessing.class_map)";
 }
 
 } // namespace ql

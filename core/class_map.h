@@ -33,6 +33,11 @@ ClassMap parseClassMap(const std::string& text, const std::string& displayName);
 void applyClassMap(Dataset& data, const ClassMap& map, int64_t modelClasses,
                    const std::string& mapName);
 
+// The class map a config names (Preprocess::classMap, "" = none): loaded and applied to `data`
+// (labelled by sorted folder index). Returns whether a map was applied. Errors name the map
+// file (and the line or folder), as applyClassMap.
+bool applyConfiguredClassMap(Dataset& data, const Preprocess& pp, int64_t modelClasses);
+
 // A one-line warning when a labelled folder cannot be scored against `modelClasses` outputs
 // without a map (a different number of folders than outputs); nullopt when it can or when
 // the data is unlabelled or mapped.

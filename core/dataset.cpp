@@ -57,10 +57,11 @@ cv::Mat decodeFile(const std::string& path, std::string& reason)
     return img;
 }
 
-// Decoded image (any depth, 1/3/4 channels) -> CV_8U with pp.channels channels, RGB order.
+// Decoded image (any depth, 1/3/4 channels) -> CV_8U with pp.channels channels, in the
+// configured channel order (OpenCV decodes colour as BGR).
 // 16-bit images are mapped to 8 bits (v/257) so the same scale (1/255) applies to both;
 // float images are taken to be in [0, 1].
-cv::Mat toChannels8U(const cv::Mat& img, int channels, std::string& reason)
+cv::Mat toChannels8U(const cv::Mat& img, const Preprocess& pp, std::string& reason)
 {
     cv::Mat u8;
     switch (img.depth()) {
@@ -80,7 +81,8 @@ cv::Mat toChannels8U(const cv::Mat& img, int channels, std::string& reason)
     }
     cv::Mat out;
     const int cn = u8.channels();
-    if (channels == 1) {
+    const bool bgr = pp.channelOrder == Preprocess::ChannelOrder::Bgr;
+    if (pp.channels == 1) {
         if (cn == 1)
             out = u8;
         else if (cn == 3)
@@ -89,11 +91,13 @@ cv::Mat toChannels8U(const cv::Mat& img, int channels, std::string& reason)
             cv::cvtColor(u8, out, cv::COLOR_BGRA2GRAY);
     } else {
         if (cn == 1)
-            cv::cvtColor(u8, out, cv::COLOR_GRAY2RGB);
+            cv::cvtColor(u8, out, bgr ? cv::COLOR_GRAY2BGR : cv::COLOR_GRAY2RGB);
+        else if (cn == 3 && bgr)
+            out = u8;
         else if (cn == 3)
             cv::cvtColor(u8, out, cv::COLOR_BGR2RGB);
         else if (cn == 4)
-            cv::cvtColor(u8, out, cv::COLOR_BGRA2RGB);
+            cv::cvtColor(u8, out, bgr ? cv::COLOR_BGRA2BGR : cv::COLOR_BGRA2RGB);
     }
     if (out.empty())
         reason = "unsupported channel count " + std::to_string(cn);
@@ -192,7 +196,7 @@ std::string loadOne(const std::string& path, const Preprocess& pp, const PixelTa
         cv::Mat img = decodeFile(path, reason);
         if (!reason.empty())
             return reason;
-        cv::Mat px = toChannels8U(img, pp.channels, reason);
+        cv::Mat px = toChannels8U(img, pp, reason);
         if (!reason.empty())
             return reason;
         px = resizeTo(px, pp);

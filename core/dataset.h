@@ -16,11 +16,16 @@
 
 namespace ql {
 
-// Stored in the config JSON; defaults inferred from the model input by defaultPreprocess().
+// Stored in the config JSON ("preprocessing"); defaults inferred from the model input by
+// defaultPreprocess(). Edited in the GUI by Model > Input & Preprocessing.
 struct Preprocess
 {
     enum class Resize { Stretch, ShorterSideThenCenterCrop };
-    int channels = 1;          // 1 = grayscale, 3 = RGB
+    // Order of the 3 channels in the input tensor: RGB (torchvision, PIL) or BGR (models
+    // trained on cv2.imread images, Caffe). mean[c] / std[c] apply to the tensor's channel c.
+    enum class ChannelOrder { Rgb, Bgr };
+    int channels = 1;          // 1 = grayscale, 3 = colour in channelOrder
+    ChannelOrder channelOrder = ChannelOrder::Rgb;
     int height = 28;
     int width = 28;
     Resize resize = Resize::Stretch;
@@ -29,6 +34,10 @@ struct Preprocess
     std::vector<float> mean{0.0f};
     std::vector<float> std{1.0f};
     bool flattenToRank2 = false; // the model input is [N, C·H·W] (an MLP)
+    // Labels file mapping class folder names to model output indices (core/class_map.h);
+    // "" = folders are labelled 0..K-1 in sorted order. Not applied by loadImageFolder (it
+    // does not know the model): see applyConfiguredClassMap in core/class_map.h.
+    std::string classMap;
 
     bool operator==(const Preprocess&) const = default;
 };

@@ -55,6 +55,8 @@ std::optional<PreprocessProblem> checkPreprocess(const Preprocess& pp)
     using P = PreprocessProblem;
     if (pp.channels != 1 && pp.channels != 3)
         return P{"channels", std::to_string(pp.channels) + " must be 1 (grayscale) or 3 (RGB)"};
+    if (pp.channels == 1 && pp.channelOrder == Preprocess::ChannelOrder::Bgr)
+        return P{"channel_order", "\"bgr\" needs 3 channels (channels is 1)"};
     const auto side = [](int v) { return v >= 1 && v <= kMaxPreprocessSide; };
     const std::string range = " is outside 1.." + std::to_string(kMaxPreprocessSide);
     if (!side(pp.height))

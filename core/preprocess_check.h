@@ -10,6 +10,7 @@
 //  * shorter_side_center_crop resizes the whole image first (its shorter side to
 //    resize_shorter, at least the crop): height, width and resize_shorter <= kMaxCropSide, so
 //    that intermediate image stays below 8192² pixels for a square photo.
+//  * channel_order "bgr" needs 3 channels (a grayscale input has no order to swap).
 //  * scale: a positive normal float (0, −1, 1e308 → inf, NaN, denormals are refused).
 //  * mean: finite floats; std: positive normal floats (0, negative, 1e-45 are refused).
 //  * pixels 0..255 must map to |(k·scale − mean) / std| <= kMaxInputMagnitude: beyond ±1e6 the

@@ -57,7 +57,21 @@ fi
 ORT_VERSION=1.30.0
 ORT_DIR="$(cd "$(dirname "$0")/.." && pwd)/.ort"
 ORT_PACKAGE="$ORT_DIR/node_modules/onnxruntime-node/package.json"
-if [ ! -f "$ORT_PACKAGE" ] || ! grep -q "\"version\": \"$ORT_VERSION\"" "$ORT_PACKAGE"; then
+# onnxruntime-node 1.30 works on Node.js v16 or later (its README); Debian 12 ships 18. An older
+# node already on the machine (PATH first) is not replaced: ORT is skipped with the reason, and
+# test_export_ort skips with the same reason (tests/ort_runner.h).
+NODE_MIN_MAJOR=16
+node_version="$(node --version 2>/dev/null || true)"
+node_major="${node_version#v}"
+node_major="${node_major%%.*}"
+node_ok=1
+if ! [[ "$node_major" =~ ^[0-9]+$ ]] || [ "$node_major" -lt "$NODE_MIN_MAJOR" ]; then
+    node_ok=0
+    echo "install-deps: WARNING: $(command -v node || echo node) is Node.js '${node_version:-?}';" \
+         "onnxruntime-node $ORT_VERSION needs v$NODE_MIN_MAJOR or later: not installing it," \
+         "test_export_ort will be skipped (install Debian's nodejs 18 or newer)" >&2
+fi
+if [ "$node_ok" = 1 ] && { [ ! -f "$ORT_PACKAGE" ] || ! grep -q "\"version\": \"$ORT_VERSION\"" "$ORT_PACKAGE"; }; then
     echo "install-deps: installing onnxruntime-node@$ORT_VERSION into $ORT_DIR"
     mkdir -p "$ORT_DIR"
     [ -f "$ORT_DIR/package.json" ] || echo '{"name": "quantlens-ort", "private": true}' > "$ORT_DIR/package.json"

@@ -22,17 +22,45 @@
 
 namespace ql::test {
 
+// onnxruntime-node 1.30 "works on Node.js v16.x+" (its README; napi v6 binding). Debian 12
+// ships 18.20.
+inline constexpr int kMinNodeMajor = 16;
+
+// Why ONNX Runtime cannot run here, or "" when it can: node missing or older than
+// kMinNodeMajor (its version is asked), onnxruntime-node missing from QL_ORT_DIR.
+inline std::string ortUnavailableReason()
+{
+    const QString node = QStandardPaths::findExecutable(QStringLiteral("node"));
+    if (node.isEmpty())
+        return "node (Node.js) is not installed: run scripts/install-deps.sh";
+    QProcess p;
+    p.start(node, {QStringLiteral("--version")});
+    if (!p.waitForFinished(30000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0)
+        return node.toStdString() + " --version failed";
+    const QString version = QString::fromLatin1(p.readAllStandardOutput()).trimmed(); // v18.20.4
+    bool ok = false;
+    const int major = version.mid(1).section(QLatin1Char('.'), 0, 0).toInt(&ok);
+    if (!version.startsWith(QLatin1Char('v')) || !ok)
+        return node.toStdString() + " --version printed '" + version.toStdString() +
+               "', not a Node.js version";
+    if (major < kMinNodeMajor)
+        return node.toStdString() + " is Node.js " + version.toStdString() +
+               "; onnxruntime-node 1.30 needs v" + std::to_string(kMinNodeMajor) +
+               " or later (Debian 12's nodejs is 18)";
+    if (!QFile::exists(QStringLiteral(QL_ORT_DIR "/node_modules/onnxruntime-node/package.json")))
+        return QL_ORT_DIR "/node_modules/onnxruntime-node is missing: scripts/install-deps.sh "
+                          "could not fetch it from npm";
+    return {};
+}
+
 // output name -> top-1 per sample. Throws ql::Error with ORT's message on any failure.
 inline std::map<std::string, std::vector<int>> ortTop1(const QString& modelPath,
                                                        const Dataset& data, const QString& workDir)
 {
     const QString node = QStandardPaths::findExecutable(QStringLiteral("node"));
     const QString ortDir = QStringLiteral(QL_ORT_DIR);
-    if (node.isEmpty())
-        throw Error("node is not installed: run scripts/install-deps.sh");
-    if (!QFile::exists(ortDir + QStringLiteral("/node_modules/onnxruntime-node/package.json")))
-        throw Error((ortDir + QStringLiteral(": onnxruntime-node is missing; run "
-                                             "scripts/install-deps.sh")).toStdString());
+    if (const std::string reason = ortUnavailableReason(); !reason.empty())
+        throw Error(reason);
     const QString input = workDir + QStringLiteral("/input.f32");
     QFile f(input);
     if (!f.open(QIODevice::WriteOnly))

@@ -222,6 +222,55 @@ private slots:
                  qPrintable(missing.err));
     }
 
+    // The config's preprocessing.class_map (relative: next to the config) does what
+    // --class-map does, for run and for evaluate; --class-map overrides it.
+    void configClassMapIsHonoured()
+    {
+        QTemporaryDir dir;
+        const QString data = dir.filePath(QStringLiteral("subset"));
+        QVERIFY(makeSubset(data, {"1-trouser", "5-sandal", "8-bag"}, 20));
+        QFile map(dir.filePath(QStringLiteral("maps/labels.txt")));
+        QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("maps")));
+        QVERIFY(map.open(QIODevice::WriteOnly));
+        map.write("1-trouser 1\n5-sandal 5\n8-bag 8\n");
+        map.close();
+        const QString config = dir.filePath(QStringLiteral("cfg.json"));
+        QFile cfg(config);
+        QVERIFY(cfg.open(QIODevice::WriteOnly));
+        cfg.write(R"({"schema_version": 1, "preprocessing": {"class_map": "maps/labels.txt"}})");
+        cfg.close();
+
+        const CliResult run = runCli({QStringLiteral("run"), QStringLiteral("--model"), demoModel(),
+                                      QStringLiteral("--data"), data, QStringLiteral("--config"),
+                                      config});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY2(!run.err.contains(QStringLiteral("warning")), qPrintable(run.err));
+        QVERIFY2(run.out.contains(QStringLiteral("mapped by ") + dir.filePath("maps/labels.txt")),
+                 qPrintable(run.out));
+        const QRegularExpressionMatch m =
+            QRegularExpression(QStringLiteral("(\\d+\\.\\d+) %")).match(top1Row(run.out));
+        QVERIFY2(m.hasMatch() && m.captured(1).toDouble() >= 90.0, qPrintable(run.out));
+
+        const CliResult evaluate = runCli(
+            {QStringLiteral("evaluate"), QStringLiteral("--model"), demoModel(),
+             QStringLiteral("--calib"), data, QStringLiteral("--config"), config,
+             QStringLiteral("--no-local")});
+        QVERIFY2(evaluate.exitCode == 0, qPrintable(evaluate.err));
+        QVERIFY2(!evaluate.err.contains(QStringLiteral("class folders")), qPrintable(evaluate.err));
+
+        // --class-map wins: a map without 8-bag fails, naming the folder.
+        QFile partial(dir.filePath(QStringLiteral("partial.txt")));
+        QVERIFY(partial.open(QIODevice::WriteOnly));
+        partial.write("1-trouser 1\n5-sandal 5\n");
+        partial.close();
+        const CliResult over = runCli({QStringLiteral("run"), QStringLiteral("--model"), demoModel(),
+                                       QStringLiteral("--data"), data, QStringLiteral("--config"),
+                                       config, QStringLiteral("--class-map"), partial.fileName()});
+        QCOMPARE(over.exitCode, 3);
+        QVERIFY2(over.err.contains(QStringLiteral("no entry for class folder '8-bag'")),
+                 qPrintable(over.err));
+    }
+
     // The identity map over all ten folders changes nothing.
     void runWithIdentityClassMapMatchesPlainRun()
     {

@@ -82,6 +82,18 @@ private slots:
         QTest::newRow("resize_shorter") << R"("resize_shorter": 60000)"
                                         << "cfg.json: preprocessing.resize_shorter: 60000 is "
                                            "outside 0..8192";
+        QTest::newRow("channel_order unknown")
+            << R"("channels": 3, "channel_order": "rbg")"
+            << "cfg.json: preprocessing.channel_order: \"rbg\" is not one of rgb, bgr";
+        QTest::newRow("channel_order not a string")
+            << R"("channel_order": 1)"
+            << "cfg.json: preprocessing.channel_order: expected a string, got number";
+        QTest::newRow("bgr on grayscale")
+            << R"("channel_order": "bgr")"
+            << "cfg.json: preprocessing.channel_order: \"bgr\" needs 3 channels (channels is 1)";
+        QTest::newRow("class_map not a string")
+            << R"("class_map": ["a.txt"])"
+            << "cfg.json: preprocessing.class_map: expected a string, got array";
     }
 
     void hostilePreprocessingIsRefused()
@@ -90,6 +102,45 @@ private slots:
         QFETCH(QString, expected);
         const QString error = parseError(configWith(entries));
         QVERIFY2(error.startsWith(expected), qPrintable(error));
+    }
+
+    // channel_order and class_map (issue 11 item 5): written, read back equal; a config from
+    // before they existed still loads (RGB, no map); a relative class map is the config
+    // file's neighbour.
+    void channelOrderAndClassMapRoundTrip()
+    {
+        QuantConfig c = presetConfig("w8a8");
+        c.preprocess.channels = 3;
+        c.preprocess.mean = {0.5f, 0.25f, 0.125f};
+        c.preprocess.std = {0.5f};
+        c.preprocess.channelOrder = Preprocess::ChannelOrder::Bgr;
+        c.preprocess.classMap = "/data/imagenet/LOC_synset_mapping.txt";
+        const std::string text = serializeQuantConfig(c);
+        QVERIFY(text.find("\"channel_order\": \"bgr\"") != std::string::npos);
+        QVERIFY(text.find("\"class_map\": \"/data/imagenet/LOC_synset_mapping.txt\"") !=
+                std::string::npos);
+        const QuantConfig back = parseQuantConfig(text, "cfg.json");
+        QVERIFY(back == c);
+        QCOMPARE(serializeQuantConfig(back), text);
+
+        const QuantConfig old = parseQuantConfig(configWith(R"("channels": 3, "mean": [0])"),
+                                                 "old.json");
+        QVERIFY(old.preprocess.channelOrder == Preprocess::ChannelOrder::Rgb);
+        QVERIFY(old.preprocess.classMap.empty());
+
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("cfg.json"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(configWith(R"("class_map": "labels/map.txt")").c_str());
+        file.close();
+        const QuantConfig loaded = loadQuantConfig(path.toStdString());
+        QCOMPARE(QString::fromStdString(loaded.preprocess.classMap),
+                 dir.filePath(QStringLiteral("labels/map.txt")));
+        // Parsed from text (no file) it stays as written.
+        QCOMPARE(parseQuantConfig(configWith(R"("class_map": "labels/map.txt")"), "x.json")
+                     .preprocess.classMap,
+                 std::string("labels/map.txt"));
     }
 
     // NaN cannot be written in JSON; through the struct (the GUI, the API) it is refused too.

@@ -323,6 +323,39 @@ private slots:
         QCOMPARE(r.images.f, (std::vector<float>{1, 2, 0, 0.5f, -0.25f, 0}));
     }
 
+    // channel_order "bgr" (issue 11 item 5): a 2-pixel image, red then (10, 20, 30); the BGR
+    // tensor is the RGB one with planes 0 and 2 swapped, and mean/std follow the tensor's
+    // channel index (mean[0] applies to blue).
+    void bgrChannelOrder()
+    {
+        QTemporaryDir tmp;
+        QVERIFY(writeBytes(tmp.filePath("c/a.ppm"), pnm(2, 1, 3, {255, 0, 0, 10, 20, 30})));
+        Preprocess rgb;
+        rgb.channels = 3;
+        rgb.height = 1;
+        rgb.width = 2;
+        rgb.scale = 1.0f;
+        rgb.mean = {0.0f};
+        rgb.std = {1.0f};
+        const Dataset r = loadImageFolder(str(tmp.filePath("c")), rgb);
+        QCOMPARE(r.images.f, (std::vector<float>{255, 10, 0, 20, 0, 30}));
+        Preprocess bgr = rgb;
+        bgr.channelOrder = Preprocess::ChannelOrder::Bgr;
+        const Dataset b = loadImageFolder(str(tmp.filePath("c")), bgr);
+        QCOMPARE(b.images.shape, (Shape{1, 3, 1, 2}));
+        QCOMPARE(b.images.f, (std::vector<float>{0, 30, 0, 20, 255, 10}));
+        bgr.mean = {5.0f, 0.0f, 0.0f};
+        bgr.std = {1.0f, 1.0f, 2.0f};
+        const Dataset n = loadImageFolder(str(tmp.filePath("c")), bgr);
+        QCOMPARE(n.images.f, (std::vector<float>{-5, 25, 0, 20, 127.5f, 5}));
+        // A grayscale file replicated into BGR planes is the same in either order.
+        QVERIFY(writeBytes(tmp.filePath("g/a.pgm"), pnm(2, 1, 1, {7, 9})));
+        Preprocess grayToBgr = rgb;
+        grayToBgr.channelOrder = Preprocess::ChannelOrder::Bgr;
+        QCOMPARE(loadImageFolder(str(tmp.filePath("g")), grayToBgr).images.f,
+                 (std::vector<float>{7, 9, 7, 9, 7, 9}));
+    }
+
     void sixteenBitAndAlpha()
     {
         QTemporaryDir tmp;

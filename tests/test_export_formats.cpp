@@ -19,6 +19,7 @@
 #include <QtTest/QtTest>
 
 #include "core/export/aimet_encodings.h"
+#include "core/export/exporter.h"
 #include "core/export/ort_overrides.h"
 #include "core/onnx_import.h"
 #include "core/quant/engine.h"
@@ -100,6 +101,29 @@ private slots:
 
     void aimetGolden() { compareGolden(aimetEncodingsJson(m_qm), QStringLiteral("multiexit_cnn_w8a8.aimet.json")); }
     void ortGolden() { compareGolden(ortOverridesJson(m_qm), QStringLiteral("multiexit_cnn_w8a8.ort-overrides.json")); }
+
+    // The one summary both front ends print (quantlens-cli export, the export dialog).
+    void exportSummaryText()
+    {
+        ExportResult r;
+        r.path = "/out/m.qdq.onnx";
+        r.qdq.opset = 21;
+        r.qdq.quantizeNodes = 12;
+        r.qdq.dequantizeNodes = 30;
+        r.qdq.quantizedLayers = 9;
+        r.qdq.floatLayers = 1;
+        r.qdq.fullCheck = false;
+        r.notes = {"activations round to nearest"};
+        QCOMPARE(QString::fromStdString(exportSummary(r, false)),
+                 QStringLiteral("Wrote /out/m.qdq.onnx (qdq)\n  opset 21, 12 QuantizeLinear, 30 "
+                                "DequantizeLinear; 9 quantized layer(s), 1 float; onnx checker: "
+                                "passed (structure; libonnx 1.12 cannot type-check opset 21)"));
+        r.format = ExportFormat::AimetEncodings;
+        r.path = "/out/m.aimet.json";
+        QCOMPARE(QString::fromStdString(exportSummary(r, true)),
+                 QStringLiteral("Wrote /out/m.aimet.json (aimet-encodings)\n"
+                                "note: activations round to nearest"));
+    }
 
     void aimetMapping()
     {

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "core/class_map.h"
 #include "core/error.h"
 #include "widgets/quant_session_p.h"
 #include "widgets/session.h"
@@ -172,13 +173,19 @@ void QuantSession::Private::startCalibration()
         dir.isEmpty() ? QObject::tr("the evaluation images") : QFileInfo(dir).fileName();
     const auto m = model;
     const int limit = calibLimit;
+    const Preprocess pp = config.preprocess;
     setState(State::WaitingForData);
     start(
         calibJob, QObject::tr("Calibrating on %1").arg(where),
-        [this, m, root, limit, given, dir](const RunControl& ctl) -> std::function<void()> {
-            auto data = given ? given
-                              : std::make_shared<const Dataset>(
-                                    loadImageFolder(root, defaultPreprocess(*m), limit, ctl));
+        [this, m, root, limit, given, dir, pp](const RunControl& ctl) -> std::function<void()> {
+            std::shared_ptr<const Dataset> data = given;
+            if (!data) {
+                // Labelled as the evaluation folder is: it stands in for one when none is open.
+                Dataset loaded = loadImageFolder(root, pp, limit, ctl);
+                applyConfiguredClassMap(loaded, pp,
+                                        m->exits.empty() ? 0 : m->exits.back().classes);
+                data = std::make_shared<const Dataset>(std::move(loaded));
+            }
             ctl.check();
             auto stats = std::make_shared<const CalibrationStats>(calibrate(*m, *data, ctl));
             return [this, data, stats, dir] {

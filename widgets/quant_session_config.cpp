@@ -43,13 +43,33 @@ void QuantSession::Private::rebuildPlan()
 void QuantSession::Private::applyConfig(const QuantConfig& next)
 {
     const bool replan = next.defaults.fusion != config.defaults.fusion;
+    const bool reload = !(next.preprocess == config.preprocess);
     config = next;
     if (replan) {
         rebuildPlan();
         emit q->planChanged();
     }
     emit q->configChanged();
-    scheduleEvaluation();
+    if (!reload) {
+        scheduleEvaluation();
+        return;
+    }
+    // Other preprocessing (size, normalisation, channel order, class map): both folders are
+    // loaded again and calibrated anew; nothing computed from the old tensors is kept.
+    evalJob.discard();
+    calibJob.discard();
+    debounce.stop();
+    calib.reset();
+    calibData.reset();
+    cache.clear();
+    emit q->calibrationChanged();
+    q->m_session->setPreprocess(config.preprocess);
+    setState(State::WaitingForData);
+    // Without a calibration folder the evaluation folder calibrates, once reloaded
+    // (datasetChanged starts it).
+    if (!calibDir.isEmpty() || !pendingCalibDir.isEmpty() || !q->m_session->isLoadingDataset())
+        startCalibration();
+    updateBusy();
 }
 
 void QuantSession::Private::pushConfig(const QuantConfig& next, const QString& description,

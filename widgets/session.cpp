@@ -3,6 +3,7 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include "core/class_map.h"
 #include "core/onnx_import.h"
 #include "core/text_format.h"
 
@@ -39,12 +40,33 @@ void Session::loadDataset(const QString& dir)
     const std::string root = QFile::encodeName(dir).toStdString();
     const auto model = m_model;
     const int limit = m_datasetLimit;
+    const Preprocess pp = m_preprocess;
     m_datasetJob.start(tr("Loading images from %1").arg(QFileInfo(dir).fileName()),
-                       [this, model, root, limit](const RunControl& ctl) -> std::function<void()> {
-                           auto data = std::make_shared<const Dataset>(
-                               loadImageFolder(root, defaultPreprocess(*model), limit, ctl));
+                       [this, model, root, limit, pp](const RunControl& ctl) -> std::function<void()> {
+                           Dataset loaded = loadImageFolder(root, pp, limit, ctl);
+                           applyConfiguredClassMap(loaded, pp, model->exits.empty()
+                                                                   ? 0
+                                                                   : model->exits.back().classes);
+                           auto data = std::make_shared<const Dataset>(std::move(loaded));
                            return [this, data] { onDatasetAvailable(data); };
                        });
+}
+
+void Session::setPreprocess(const Preprocess& pp)
+{
+    if (pp == m_preprocess)
+        return;
+    m_preprocess = pp;
+    const QString dir = m_datasetJob.isBusy() ? m_pendingDataDir : m_dataDir;
+    if (!m_model || dir.isEmpty())
+        return;
+    loadDataset(dir);
+    // The tensors of the old preprocessing are gone at once: nothing evaluates on them.
+    clearEvaluation();
+    if (m_dataset) {
+        m_dataset.reset();
+        emit datasetChanged();
+    }
 }
 
 void Session::cancel()
@@ -108,6 +130,7 @@ void Session::onModelAvailable(std::shared_ptr<const Model> model)
 {
     m_model = std::move(model);
     m_modelPath = m_pendingModelPath;
+    m_preprocess = defaultPreprocess(*m_model);
     clearEvaluation();
     emit modelChanged();
 

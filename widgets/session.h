@@ -32,6 +32,10 @@ public:
     // Run the FP32 evaluation as soon as a model and its data are both loaded (default on).
     void setAutoEvaluate(bool on) { m_autoEvaluate = on; }
     void setDatasetLimit(int limit) { m_datasetLimit = limit; }
+    // How the data folder is preprocessed (the config's "preprocessing", class map included);
+    // defaultPreprocess(model) when a model opens. A change reloads the folder.
+    void setPreprocess(const Preprocess& pp);
+    const Preprocess& preprocess() const { return m_preprocess; }
 
     std::shared_ptr<const Model> model() const { return m_model; }
     QString modelPath() const { return m_modelPath; }
@@ -76,6 +80,7 @@ private:
     QString m_dataDir;
     QString m_pendingModelPath;
     QString m_pendingDataDir;
+    Preprocess m_preprocess;
     bool m_autoEvaluate = true;
     int m_datasetLimit = 0;
     int m_threads = 0;

@@ -42,6 +42,24 @@ const char* exportFormatSuffix(ExportFormat f)
     return "";
 }
 
+std::string exportSummary(const ExportResult& r, bool withNotes)
+{
+    std::string text = "Wrote " + r.path + " (" + exportFormatName(r.format) + ")";
+    if (r.format == ExportFormat::Qdq) {
+        const QdqExportResult& q = r.qdq;
+        text += "\n  opset " + std::to_string(q.opset) + ", " + std::to_string(q.quantizeNodes) +
+                " QuantizeLinear, " + std::to_string(q.dequantizeNodes) + " DequantizeLinear; " +
+                std::to_string(q.quantizedLayers) + " quantized layer(s), " +
+                std::to_string(q.floatLayers) + " float; onnx checker: " +
+                (q.fullCheck ? "passed (structure, types, shapes)"
+                             : "passed (structure; libonnx 1.12 cannot type-check opset 21)");
+    }
+    if (withNotes)
+        for (const std::string& note : r.notes)
+            text += "\nnote: " + note;
+    return text;
+}
+
 ExportResult exportQuantizedModel(const QuantizedModel& qmodel, ExportFormat format,
                                   const std::string& path)
 {

@@ -28,6 +28,11 @@ struct ExportResult
     std::vector<std::string> notes; // what the target computes differently from QuantLens
 };
 
+// What both front ends (quantlens-cli export, the export dialog) show after an export:
+// "Wrote PATH (FORMAT)", for QDQ a line with the opset, the Q/DQ node and layer counts and the
+// ONNX checker's verdict, and with `withNotes` one "note: ..." line per note. No final newline.
+std::string exportSummary(const ExportResult& result, bool withNotes);
+
 // Writes `qmodel` in `format` to `path` atomically. Throws ql::Error naming the file and the
 // problem.
 ExportResult exportQuantizedModel(const QuantizedModel& qmodel, ExportFormat format,

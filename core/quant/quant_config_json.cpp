@@ -6,7 +6,9 @@
 // accepted in every object and its value is never checked.
 
 #include <QtCore/QByteArray>
+#include <QtCore/QDir>
 #include <QtCore/QFile>
+#include <QtCore/QFileInfo>
 #include <QtCore/QJsonArray>
 #include <QtCore/QJsonDocument>
 #include <QtCore/QJsonObject>
@@ -228,6 +230,15 @@ Preprocess readPreprocess(const Reader& r, const QJsonValue& value, const std::s
     };
     if (has("channels"))
         pp.channels = static_cast<int>(r.integer(at("channels"), p("channels"), 1, 4));
+    if (has("channel_order")) {
+        const std::string s = r.string(at("channel_order"), p("channel_order"));
+        if (s == "rgb")
+            pp.channelOrder = Preprocess::ChannelOrder::Rgb;
+        else if (s == "bgr")
+            pp.channelOrder = Preprocess::ChannelOrder::Bgr;
+        else
+            r.fail(p("channel_order"), "\"" + s + "\" is not one of rgb, bgr");
+    }
     if (has("height"))
         pp.height = static_cast<int>(r.integer(at("height"), p("height"), 1, 65536));
     if (has("width"))
@@ -251,8 +262,14 @@ Preprocess readPreprocess(const Reader& r, const QJsonValue& value, const std::s
         pp.std = floats("std");
     if (has("flatten_to_rank2"))
         pp.flattenToRank2 = r.boolean(at("flatten_to_rank2"), p("flatten_to_rank2"));
-    r.checkKeys(o, path, {"channels", "height", "width", "resize", "resize_shorter", "scale",
-                          "mean", "std", "flatten_to_rank2"});
+    if (has("class_map")) {
+        pp.classMap = r.string(at("class_map"), p("class_map"));
+        if (pp.classMap.find('\0') != std::string::npos)
+            r.fail(p("class_map"), "contains a NUL character");
+    }
+    r.checkKeys(o, path, {"channels", "channel_order", "height", "width", "resize",
+                          "resize_shorter", "scale", "mean", "std", "flatten_to_rank2",
+                          "class_map"});
     // Ranges and combinations (core/preprocess_check.h): scale 0, std 1e-45, 20000x20000, ...
     if (const auto problem = checkPreprocess(pp))
         r.fail(problem->key.empty() ? path : p(problem->key.c_str()), problem->what);
@@ -423,7 +440,15 @@ QuantConfig loadQuantConfig(const std::string& path,
         throw Error(path + ": larger than 16 MiB, not a QuantLens config");
     if (file.error() != QFileDevice::NoError)
         throw Error(path + ": cannot read: " + file.errorString().toStdString());
-    return parseQuantConfig(bytes.toStdString(), path, validLayerNames);
+    QuantConfig config = parseQuantConfig(bytes.toStdString(), path, validLayerNames);
+    // A relative class map is relative to the config file's folder (a config moved together
+    // with its labels file keeps working); from here on it is held absolute.
+    std::string& classMap = config.preprocess.classMap;
+    if (!classMap.empty() && QFileInfo(QString::fromStdString(classMap)).isRelative())
+        classMap = QFileInfo(QFileInfo(file).absoluteDir(), QString::fromStdString(classMap))
+                       .absoluteFilePath()
+                       .toStdString();
+    return config;
 }
 
 std::string serializeQuantConfig(const QuantConfig& c)
@@ -437,6 +462,8 @@ std::string serializeQuantConfig(const QuantConfig& c)
     const Preprocess& pp = c.preprocess;
     root["preprocessing"] = QJsonObject{
         {"channels", pp.channels},
+        {"channel_order", pp.channelOrder == Preprocess::ChannelOrder::Bgr ? "bgr" : "rgb"},
+        {"class_map", QString::fromStdString(pp.classMap)},
         {"height", pp.height},
         {"width", pp.width},
         {"resize", pp.resize == Preprocess::Resize::Stretch ? "stretch" : "shorter_side_center_crop"},
