@@ -12,6 +12,8 @@
 #include <QtCharts/QBarSet>
 #include <QtCharts/QCategoryAxis>
 #include <QtCharts/QChart>
+#include <QtCharts/QLegend>
+#include <QtCharts/QLegendMarker>
 #include <QtCharts/QLineSeries>
 #include <QtCharts/QScatterSeries>
 #include <QtTest>
@@ -100,7 +102,7 @@ EvaluationReport makeMultiExitReport(double shift = 0.0)
     struct L { const char* name; const char* op; const char* in; const char* out; };
     const std::vector<L> plan = {
         {"stem", "Conv", "x", "s"},          {"block1", "Conv", "s", "b1"},
-        {"exit1/Flatten", "Flatten", "b1", "f1"}, {"exit1/fc/Gemm", "Gemm", "f1", "out1"},
+        {"/exit1/flatten/Flatten", "Flatten", "b1", "f1"}, {"exit1/fc/Gemm", "Gemm", "f1", "out1"},
         {"block2", "Conv", "b1", "b2"},      {"exit2/Flatten", "Flatten", "b2", "f2"},
         {"exit2/fc/Gemm", "Gemm", "f2", "out2"}, {"block3", "Conv", "b2", "b3"},
         {"head/Flatten", "Flatten", "b3", "f3"}, {"head/fc/Gemm", "Gemm", "f3", "out3"}};
@@ -322,7 +324,8 @@ void TestCharts::driftBaselineOverlay()
 }
 
 // Issue 14: the heads interleaved with the trunk made the drift line zig-zag. The trunk comes
-// first by depth, each head is its own segment after it, and clicks map back to the layer.
+// first by depth, each head is its own segment after it, and clicks map back to the layer. A
+// torch Flatten module ("/exit1/flatten/Flatten") keeps its module name, not just "exit1".
 void TestCharts::driftTrunkThenExitHeads()
 {
     const EvaluationReport report = makeMultiExitReport();
@@ -331,7 +334,7 @@ void TestCharts::driftTrunkThenExitHeads()
     QCOMPARE(chart.segmentTitles(), QStringList({"trunk", "exit1 head", "exit2 head"}));
     QCOMPARE(chart.layerAxis()->categoriesLabels(),
              QStringList({"stem", "block1", "block2", "block3", "head/Flatten", "head/fc",
-                          "exit1/Flatten", "exit1/fc", "exit2/Flatten", "exit2/fc"}));
+                          "exit1/flatten", "exit1/fc", "exit2/Flatten", "exit2/fc"}));
     const std::vector<std::vector<int>> want = {{0, 1, 4, 7, 8, 9}, {2, 3}, {5, 6}};
     const QList<QLineSeries*> mean = chart.meanErrorSegments(), sqnr = chart.sqnrSegments();
     QCOMPARE(mean.size(), 3);
@@ -357,11 +360,16 @@ void TestCharts::driftTrunkThenExitHeads()
     chart.resize(900, 420);
     chart.show();
     QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    // Only the trunk's A and B series are in the legend (head segments, separators are not).
+    int markers = 0;
+    for (QLegendMarker* marker : chart.chart()->legend()->markers())
+        markers += marker->isVisible();
+    QCOMPARE(markers, 4);
     const QPointF at = chart.chart()->mapToPosition(QPointF(6, 0.0), chart.meanErrorSeries());
     QTest::mouseClick(chart.viewport(), Qt::LeftButton, {},
                       chart.mapFromScene(chart.chart()->mapToScene(at)));
     QCOMPARE(clicked.count(), 1);
-    QCOMPARE(clicked.at(0).at(0).toString(), QStringLiteral("exit1/Flatten"));
+    QCOMPARE(clicked.at(0).at(0).toString(), QStringLiteral("/exit1/flatten/Flatten"));
 
     // A single-exit report (or one without edges) keeps one segment in plan order.
     chart.setReport(makeReport());

@@ -61,9 +61,10 @@ QString shortName(const LayerReport& layer)
     // or the Flatten would be labelled as if it were the exit itself.
     if (name.endsWith(suffix) && name.left(name.size() - suffix.size()).contains(QLatin1Char('/')))
         name.chop(suffix.size());
-    // "block2/conv1/conv" (a torch module wrapping the op) -> "block2/conv1"
+    // "block2/conv1/conv" (a torch module wrapping the op) -> "block2/conv1", but
+    // "exit1/flatten" stays: chopped to "exit1" it would read as the whole exit.
     const QString inner = QLatin1Char('/') + QString::fromStdString(layer.opType).toLower();
-    if (name.endsWith(inner) && name.size() > inner.size())
+    if (name.endsWith(inner) && name.left(name.size() - inner.size()).contains(QLatin1Char('/')))
         name.chop(inner.size());
     return name;
 }
@@ -386,6 +387,13 @@ void DriftChart::refresh()
                                                                           : m_baselineName);
     m_baseMean->setName(tr("%1 · mean error").arg(a));
     m_baseSqnr->setName(tr("%1 · SQNR").arg(a));
+    // Showing a series shows its legend marker again: the head segments and separators stay
+    // out of the legend (the trunk's entries name them).
+    for (const auto& list : m_heads)
+        for (QLineSeries* s : list)
+            chartstyle::hideFromLegend(chart(), s);
+    for (QLineSeries* s : m_separators)
+        chartstyle::hideFromLegend(chart(), s);
     updateSelection();
 }
 
