@@ -164,6 +164,17 @@ QuantPage::QuantPage(QuantSession* session, QWidget* parent)
                     m_session->selectLayer(current.data(QuantLayerModel::LayerNameRole).toString());
             });
     connect(session, &QuantSession::selectedLayerChanged, this, &QuantPage::followSessionSelection);
+    // The Float column says why a layer runs in float once a report is there: widen it to its
+    // reasons (up to 24 em; the tooltip has the full text), never narrower than the user left it.
+    connect(session, &QuantSession::reportAvailable, this, [this] {
+        if (m_headerRestored || m_model->rowCount() == 0)
+            return;
+        const int c = QuantLayerModel::KeepFloatColumn;
+        const int before = m_view->columnWidth(c);
+        m_view->resizeColumnToContents(c);
+        const int em = m_view->fontMetrics().horizontalAdvance(QLatin1Char('M'));
+        m_view->setColumnWidth(c, std::max(before, std::min(m_view->columnWidth(c), 24 * em)));
+    });
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
         if (!m_headerRestored && m_model->rowCount() > 0)
             fitColumns();

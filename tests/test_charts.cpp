@@ -12,9 +12,12 @@
 #include <QtCharts/QBarSet>
 #include <QtCharts/QCategoryAxis>
 #include <QtCharts/QChart>
+#include <QtCharts/QLegend>
+#include <QtCharts/QLegendMarker>
 #include <QtCharts/QLineSeries>
 #include <QtCharts/QScatterSeries>
 #include <QtTest>
+#include <QScopeGuard>
 
 #include "widgets/drift_chart.h"
 #include "widgets/error_histogram_chart.h"
@@ -92,6 +95,38 @@ EvaluationReport makeReport(double shift = 0.0)
     return r;
 }
 
+// A three-exit model in plan order, heads interleaved with the trunk as an ONNX export lists
+// them: stem, block1, exit1/Flatten, exit1/fc/Gemm, block2, exit2/…, block3, head/….
+EvaluationReport makeMultiExitReport(double shift = 0.0)
+{
+    struct L { const char* name; const char* op; const char* in; const char* out; };
+    const std::vector<L> plan = {
+        {"stem", "Conv", "x", "s"},          {"block1", "Conv", "s", "b1"},
+        {"/exit1/flatten/Flatten", "Flatten", "b1", "f1"}, {"exit1/fc/Gemm", "Gemm", "f1", "out1"},
+        {"block2", "Conv", "b1", "b2"},      {"exit2/Flatten", "Flatten", "b2", "f2"},
+        {"exit2/fc/Gemm", "Gemm", "f2", "out2"}, {"block3", "Conv", "b2", "b3"},
+        {"head/Flatten", "Flatten", "b3", "f3"}, {"head/fc/Gemm", "Gemm", "f3", "out3"}};
+    EvaluationReport r;
+    r.samples = 10;
+    for (size_t i = 0; i < plan.size(); ++i) {
+        LayerReport l;
+        l.name = plan[i].name;
+        l.opType = plan[i].op;
+        l.inputs = {plan[i].in};
+        l.output = plan[i].out;
+        l.depth = int(i);
+        l.propagated.meanError = 0.01 * double(i) + shift;
+        l.propagated.sqnrDb = 50.0 - double(i);
+        r.layers.push_back(l);
+    }
+    for (const char* out : {"out1", "out2", "out3"}) {
+        ExitReport x;
+        x.output = out;
+        r.exits.push_back(x);
+    }
+    return r;
+}
+
 } // namespace
 
 class TestCharts : public QObject
@@ -105,6 +140,8 @@ private slots:
     void valueHistogramClipRange();
     void driftFollowsPropagatedStats();
     void driftBaselineOverlay();
+    void driftTrunkThenExitHeads();
+    void chartsFollowDarkPalette();
     void exitAccuracyBars();
     void exitPolicySliderMarksPoint();
     void exportPngAndSvg();
@@ -284,6 +321,105 @@ void TestCharts::driftBaselineOverlay()
     chart.clearBaseline();
     QVERIFY(!chart.baselineMeanErrorSeries()->isVisible());
     QCOMPARE(chart.baselineMeanErrorSeries()->count(), 0);
+}
+
+// Issue 14: the heads interleaved with the trunk made the drift line zig-zag. The trunk comes
+// first by depth, each head is its own segment after it, and clicks map back to the layer. A
+// torch Flatten module ("/exit1/flatten/Flatten") keeps its module name, not just "exit1".
+void TestCharts::driftTrunkThenExitHeads()
+{
+    const EvaluationReport report = makeMultiExitReport();
+    DriftChart chart;
+    chart.setReport(report);
+    QCOMPARE(chart.segmentTitles(), QStringList({"trunk", "exit1 head", "exit2 head"}));
+    QCOMPARE(chart.layerAxis()->categoriesLabels(),
+             QStringList({"stem", "block1", "block2", "block3", "head/Flatten", "head/fc",
+                          "exit1/flatten", "exit1/fc", "exit2/Flatten", "exit2/fc"}));
+    const std::vector<std::vector<int>> want = {{0, 1, 4, 7, 8, 9}, {2, 3}, {5, 6}};
+    const QList<QLineSeries*> mean = chart.meanErrorSegments(), sqnr = chart.sqnrSegments();
+    QCOMPARE(mean.size(), 3);
+    QCOMPARE(mean.front(), chart.meanErrorSeries());
+    int x = 0;
+    for (size_t k = 0; k < want.size(); ++k) {
+        QCOMPARE(mean[int(k)]->count(), int(want[k].size()));
+        QVERIFY(mean[int(k)]->isVisible());
+        for (size_t j = 0; j < want[k].size(); ++j, ++x) {
+            const LayerReport& l = report.layers[size_t(want[k][j])];
+            // Contiguous positions, depth increasing inside the segment: no zig-zag.
+            QCOMPARE(mean[int(k)]->at(int(j)), QPointF(x, l.propagated.meanError));
+            QCOMPARE(sqnr[int(k)]->at(int(j)).y(), l.propagated.sqnrDb);
+            QCOMPARE(chart.layerAtPosition(x), want[k][j]);
+        }
+    }
+    // The baseline follows the same segments.
+    chart.setBaseline(makeMultiExitReport(0.5), QStringLiteral("old"));
+    QCOMPARE(chart.baselineMeanErrorSeries()->count(), 6);
+    QCOMPARE(chart.baselineMeanErrorSeries()->at(2), QPointF(2, 0.04 + 0.5)); // block2
+    // A click on the first exit1-head position selects exit1/Flatten.
+    QSignalSpy clicked(&chart, &DriftChart::layerClicked);
+    chart.resize(900, 420);
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    // Only the trunk's A and B series are in the legend (head segments, separators are not).
+    int markers = 0;
+    for (QLegendMarker* marker : chart.chart()->legend()->markers())
+        markers += marker->isVisible();
+    QCOMPARE(markers, 4);
+    const QPointF at = chart.chart()->mapToPosition(QPointF(6, 0.0), chart.meanErrorSeries());
+    QTest::mouseClick(chart.viewport(), Qt::LeftButton, {},
+                      chart.mapFromScene(chart.chart()->mapToScene(at)));
+    QCOMPARE(clicked.count(), 1);
+    QCOMPARE(clicked.at(0).at(0).toString(), QStringLiteral("/exit1/flatten/Flatten"));
+
+    // A single-exit report (or one without edges) keeps one segment in plan order.
+    chart.setReport(makeReport());
+    QCOMPARE(chart.segmentTitles(), QStringList({"trunk"}));
+    QCOMPARE(chart.meanErrorSegments().size(), 1);
+    QCOMPARE(chart.meanErrorSeries()->count(), kLayers);
+}
+
+// Issue 14: under a dark palette the charts' background, text, grid and series colours come
+// from the palette (not black text on a dark background).
+void TestCharts::chartsFollowDarkPalette()
+{
+    const QPalette light = QApplication::palette();
+    QPalette dark = light;
+    dark.setColor(QPalette::Window, QColor(0x20, 0x22, 0x26));
+    dark.setColor(QPalette::Base, QColor(0x18, 0x1a, 0x1e));
+    dark.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+    dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+    dark.setColor(QPalette::Mid, QColor(0x70, 0x70, 0x70));
+    const QColor lightCurrent = chartstyle::current();
+    QApplication::setPalette(dark);
+    const auto restore = qScopeGuard([&] { QApplication::setPalette(light); });
+
+    DriftChart drift;
+    drift.setReport(makeReport());
+    ErrorHistogramChart hist;
+    hist.setReport(makeReport());
+    hist.setSelectedLayer(QStringLiteral("layer1"));
+    const QColor text = dark.color(QPalette::Text), base = dark.color(QPalette::Base);
+    for (QChart* chart : {drift.chart(), hist.chart()}) {
+        QCOMPARE(chart->backgroundBrush().color(), base);
+        QCOMPARE(chart->titleBrush().color(), text);
+        QCOMPARE(chart->legend()->labelColor(), text);
+        for (QAbstractAxis* axis : chart->axes()) {
+            QCOMPARE(axis->labelsColor(), text);
+            QCOMPARE(axis->titleBrush().color(), text);
+            QCOMPARE(axis->gridLineColor().rgb(), text.rgb()); // translucent text colour
+        }
+    }
+    // Series: the dark variant (brighter than the light one) and far from the background.
+    QVERIFY(chartstyle::current() != lightCurrent);
+    const QList<QAbstractSeries*> series = {drift.meanErrorSeries(), drift.sqnrSeries(),
+                                            hist.propagatedArea(), hist.localArea(),
+                                            hist.propagatedMeanMarker(), hist.localMeanMarker()};
+    for (QAbstractSeries* s : series) {
+        const auto* line = qobject_cast<QLineSeries*>(s);
+        const QColor c = line ? line->pen().color() : static_cast<QAreaSeries*>(s)->pen().color();
+        QVERIFY2(c.lightness() - base.lightness() >= 80, qPrintable(s->name() + c.name()));
+    }
+    QCOMPARE(drift.meanErrorSeries()->pen().color(), chartstyle::current());
 }
 
 void TestCharts::exitAccuracyBars()

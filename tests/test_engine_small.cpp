@@ -364,6 +364,54 @@ private slots:
         QVERIFY(checked > 0);
     }
 
+    // Issue 14: local and propagated errors were binned over their own ranges and drawn on one
+    // axis. They now share one range (and so bins); every sampled error falls inside it.
+    void localAndPropagatedHistogramsShareBins()
+    {
+        const QuantizedModel qm = buildQuantizedModel(m_model, presetConfig("w8a8-trunc"), m_stats);
+        const EvaluationReport r = evaluateQuantized(qm, m_eval);
+        int checked = 0;
+        for (const LayerReport& L : r.layers) {
+            const Histogram& local = L.local.errorHist;
+            const Histogram& prop = L.propagated.errorHist;
+            if (local.total() == 0 || prop.total() == 0)
+                continue;
+            QCOMPARE(local.lo, prop.lo);
+            QCOMPARE(local.hi, prop.hi);
+            QCOMPARE(local.counts.size(), prop.counts.size());
+            // The range is the union of both error ranges: it holds each one's extremes.
+            // (float samples vs double statistics: 1e-6 of slack)
+            QVERIFY2(local.lo <= -L.local.maxAbsError + 1e-6 || local.hi >= L.local.maxAbsError - 1e-6,
+                     L.name.c_str());
+            QVERIFY2(prop.lo <= -L.propagated.maxAbsError + 1e-6 ||
+                         prop.hi >= L.propagated.maxAbsError - 1e-6,
+                     L.name.c_str());
+            ++checked;
+        }
+        QVERIFY(checked > 0);
+    }
+
+    // commonErrorRange on known errors: the union of both ranges, and finish() bins over it.
+    void commonErrorRangeIsTheUnion()
+    {
+        const float ref[3] = {0.0f, 0.0f, 0.0f};
+        const float deqA[2] = {-1.0f, 0.5f}, deqB[1] = {2.0f};
+        ErrorAccumulator a(2), b(1), empty(0);
+        a.add(ref, deqA, 2, 0);
+        b.add(ref, deqB, 1, 0);
+        const auto range = commonErrorRange(a, b);
+        QCOMPARE(range.first, -1.0);
+        QCOMPARE(range.second, 2.0);
+        const ErrorStats sa = a.finish(-4.0, 4.0, &range), sb = b.finish(-4.0, 4.0, &range);
+        QCOMPARE(sa.errorHist.lo, -1.0);
+        QCOMPARE(sb.errorHist.hi, 2.0);
+        QCOMPARE(sa.errorHist.total(), int64_t(2));
+        QCOMPARE(sb.errorHist.counts.back(), int64_t(1)); // 2.0 is the last bin of the shared range
+        QCOMPARE(sa.errorHist.counts.front(), int64_t(1)); // −1.0 the first
+        // An empty side does not widen the range; a single value gets ±0.5 around it.
+        QCOMPARE(commonErrorRange(b, empty), (std::pair<double, double>{1.5, 2.5}));
+    }
+
     void allFloatHasZeroError()
     {
         const QuantizedModel qm = buildQuantizedModel(m_model, presetConfig("all-float"), m_stats);
@@ -431,8 +479,75 @@ private slots:
         // A corner of conv1 reads padding: those terms carry x = Z_x.
         const ExplainResult corner = explainElement(qm, batch, "conv1", {0, 0, 0, 0});
         QCOMPARE(corner.terms[0].x, corner.inputZeroPoint);
+        // Conv terms name their tap: k = (c·kh + ky)·kw + kx (im2col order); Gemm has none.
+        const int64_t kh = layerNamed(qm, "conv1").plan.weight.dim(2);
+        const int64_t kw = layerNamed(qm, "conv1").plan.weight.dim(3);
+        for (const ExplainTerm& t : corner.terms)
+            QCOMPARE(t.k, (t.channel * kh + t.ky) * kw + t.kx);
+        QCOMPARE(explainElement(qm, batch, "gemm", {0, 2}).terms.front().channel, int64_t(-1));
+        // The first layer reads the FP32 input either way: alone and chain are the same.
+        for (const std::vector<int64_t>& index : {std::vector<int64_t>{0, 0, 0, 0}, {3, 2, 4, 4}}) {
+            const ExplainResult e = explainElement(qm, batch, "conv1", index);
+            QCOMPARE(e.aloneAccumulator, e.accumulator);
+            QCOMPARE(e.aloneCode, e.outputCode);
+            QCOMPARE(e.aloneDequantized, e.dequantized);
+        }
         QVERIFY_THROWS_EXCEPTION(Error, explainElement(qm, batch, "maxpool", {0, 0, 0, 0}));
         QVERIFY_THROWS_EXCEPTION(Error, explainElement(qm, batch, "conv1", {0, 9, 0, 0}));
+    }
+
+    // Issue 14: the Inspector's layer-alone value. The layer's FP32 input (the FP32 network's
+    // tensor, not the chain's codes) quantized with the layer's input (S, Z), run through the
+    // naive spec reference: every element's alone code must equal the engine's, bit for bit.
+    void explainAloneEqualsNaiveFp32Fed_data()
+    {
+        QTest::addColumn<QString>("preset");
+        QTest::addColumn<bool>("fixed");
+        QTest::newRow("w8a8 float requant") << "w8a8" << false;
+        QTest::newRow("int-only fixed point") << "int-only" << true;
+    }
+
+    void explainAloneEqualsNaiveFp32Fed()
+    {
+        QFETCH(QString, preset);
+        QFETCH(bool, fixed);
+        const QuantizedModel qm = buildQuantizedModel(m_model, presetConfig(preset.toStdString()), m_stats);
+        const Tensor batch = m_eval.slice(0, 5);
+        auto d = dumpByTensor(qm, batch);
+        // The FP32-fed input: the FP32 reference of the layer's input tensor, quantized.
+        auto fed = [&](const char* tensor) {
+            TensorDump t = d.at(tensor);
+            t.codes.q = referenceQuantize(t.fp32, t.params);
+            return t;
+        };
+        const TensorDump& logits = d.at("logits");
+        const std::vector<int32_t> gemmAlone = referenceGemm(layerNamed(qm, "gemm"), fed("cl"), logits.params, fixed);
+        const TensorDump& c2 = d.at("c2");
+        const std::vector<int32_t> conv2Alone =
+            referenceConv(layerNamed(qm, "conv2"), fed("r1"), c2.params, 0, false, fixed, 0);
+        for (int64_t n = 0; n < 5; ++n)
+            for (int64_t o = 0; o < 3; ++o) {
+                const ExplainResult e = explainElement(qm, batch, "gemm", {n, o});
+                const int32_t want = gemmAlone[static_cast<size_t>(n * 3 + o)];
+                QCOMPARE(e.aloneCode, want);
+                QCOMPARE(e.aloneDequantized, double(logits.params.scale[0]) * (want - logits.params.zeroPoint[0]));
+            }
+        // conv2: fixed elements, plus the first ones where the FP32-fed code differs from the
+        // chain's (so the test tells the two paths apart: the alone value is not the chain's).
+        std::vector<std::vector<int64_t>> indices = {{0, 0, 0, 0}, {4, 1, 3, 2}, {2, 3, 4, 4}};
+        for (int64_t flat = 0; flat < int64_t(conv2Alone.size()) && indices.size() < 6; ++flat)
+            if (conv2Alone[size_t(flat)] != c2.codes.q[size_t(flat)])
+                indices.push_back({flat / 100, flat / 25 % 4, flat / 5 % 5, flat % 5});
+        QCOMPARE(indices.size(), size_t(6));
+        int differsFromChain = 0;
+        for (const std::vector<int64_t>& index : indices) {
+            const ExplainResult e = explainElement(qm, batch, "conv2", index);
+            const int64_t flat = ((index[0] * 4 + index[1]) * 5 + index[2]) * 5 + index[3];
+            QCOMPARE(e.aloneCode, conv2Alone[static_cast<size_t>(flat)]);
+            QCOMPARE(e.outputCode, c2.codes.q[static_cast<size_t>(flat)]);
+            differsFromChain += e.aloneCode != e.outputCode;
+        }
+        QCOMPARE(differsFromChain, 3);
     }
 
     void threadCountDoesNotChangeStochasticReport()

@@ -30,3 +30,16 @@ shoot mixed-precision-page.png --screenshot-mixed-precision
 shoot quantize-page-1024x700.png --screenshot-page quantPage --screenshot-size 1024x700
 shoot mixed-precision-page-1024x700.png --screenshot-page mixedPrecision --screenshot-size 1024x700
 QT_SCALE_FACTOR=1.5 shoot quantize-page-150pct.png --screenshot-page quantPage --screenshot-size 1280x720
+# A real model's layer table (issue 11): torchvision's EfficientNet-B0 on 20 generated 224x224
+# images — the Float column's reasons and the summary's integer coverage. Skipped when the
+# model is absent (tools/make_torchvision_onnx.py makes it; REAL_MODEL overrides the path).
+REAL_MODEL=${REAL_MODEL:-/work/torchvision/efficientnet_b0.onnx}
+if [ -f "$REAL_MODEL" ]; then
+    IMAGES=$(mktemp -d)
+    tools/make_imagenet_like.py "$IMAGES" --images 20 --classes 10 >/dev/null
+    shoot layer-table-float-reasons.png --screenshot-page quantPage --screenshot-size 1920x1000 \
+        "$REAL_MODEL" --data "$IMAGES"
+    rm -rf "$IMAGES"
+else
+    echo "skipped docs/layer-table-float-reasons.png: no $REAL_MODEL"
+fi

@@ -46,6 +46,20 @@ QColor baselineSecondary() { return isDark() ? QColor(0xb8, 0x8a, 0x68) : QColor
 QColor fp32() { return isDark() ? QColor(0xb0, 0xb6, 0xc0) : QColor(0x6b, 0x72, 0x80); }
 QColor clip() { return isDark() ? QColor(0xf0, 0x66, 0x55) : QColor(0xc0, 0x39, 0x2b); }
 
+QColor highlight()
+{
+    QColor c = QApplication::palette().color(QPalette::Text);
+    c.setAlpha(110);
+    return c;
+}
+
+QColor separator()
+{
+    QColor c = QApplication::palette().color(QPalette::Text);
+    c.setAlpha(150);
+    return c;
+}
+
 static QFont scaledFont(double factor, bool bold = false)
 {
     QFont f = QApplication::font();

@@ -26,6 +26,8 @@ QColor baseline();        // the pinned baseline ("A")
 QColor baselineSecondary();
 QColor fp32();            // FP32 reference
 QColor clip();            // clipping range / out of range
+QColor highlight();       // the selected-layer band: the palette's text colour, translucent
+QColor separator();       // dividers inside a plot (e.g. trunk | exit heads): text colour, faint
 // A new chart with QuantLens' margins, fonts and an (optionally hidden) legend at the top.
 QChart* makeChart(bool legend);
 // Small fonts for axes so that long layer names fit.

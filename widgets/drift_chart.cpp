@@ -8,8 +8,11 @@
 #include <QtCharts/QLineSeries>
 #include <QtCharts/QValueAxis>
 
+#include <QApplication>
+
 #include <algorithm>
 #include <cmath>
+#include <set>
 
 namespace ql {
 
@@ -58,9 +61,10 @@ QString shortName(const LayerReport& layer)
     // or the Flatten would be labelled as if it were the exit itself.
     if (name.endsWith(suffix) && name.left(name.size() - suffix.size()).contains(QLatin1Char('/')))
         name.chop(suffix.size());
-    // "block2/conv1/conv" (a torch module wrapping the op) -> "block2/conv1"
+    // "block2/conv1/conv" (a torch module wrapping the op) -> "block2/conv1", but
+    // "exit1/flatten" stays: chopped to "exit1" it would read as the whole exit.
     const QString inner = QLatin1Char('/') + QString::fromStdString(layer.opType).toLower();
-    if (name.endsWith(inner) && name.size() > inner.size())
+    if (name.endsWith(inner) && name.left(name.size() - inner.size()).contains(QLatin1Char('/')))
         name.chop(inner.size());
     return name;
 }
@@ -76,7 +80,7 @@ DriftChart::DriftChart(QWidget* parent)
       m_baseMean(makeLine(chartstyle::baseline(), Qt::DashLine, 2.0, false)),
       m_baseSqnr(makeLine(chartstyle::baselineSecondary(), Qt::DashLine, 2.0, false)),
       m_zero(makeLine(QColor(0x9c, 0xa3, 0xaf), Qt::DotLine, 1.0, false)),
-      m_selection(makeLine(QColor(0x37, 0x41, 0x51, 110), Qt::SolidLine, 6.0, false)),
+      m_selection(makeLine(chartstyle::highlight(), Qt::SolidLine, 6.0, false)),
       m_x(new QCategoryAxis), m_yError(new QValueAxis), m_ySqnr(new QValueAxis)
 {
     QChart* chart = chartstyle::makeChart(true);
@@ -97,7 +101,7 @@ DriftChart::DriftChart(QWidget* parent)
     chartstyle::hideFromLegend(chart, m_selection);
     chartstyle::hideFromLegend(chart, m_zero);
     m_x->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
-    chartstyle::styleAxis(m_x, tr("layer (plan order = depth)"));
+    chartstyle::styleAxis(m_x, tr("layer (trunk by depth, then each exit head)"));
     chartstyle::styleAxis(m_yError, tr("mean error (real units)"));
     chartstyle::styleAxis(m_ySqnr, tr("SQNR (dB)"));
     m_yError->setLinePenColor(chartstyle::current());
@@ -110,7 +114,7 @@ DriftChart::DriftChart(QWidget* parent)
     setExportName(QStringLiteral("drift"));
     connect(this, &ChartView::plotClicked, this, [this](const QPointF& v) {
         const int i = layerIndexAt(v.x());
-        if (i >= 0)
+        if (i >= 0 && m_report)
             emit layerClicked(QString::fromStdString(m_report->layers[size_t(i)].name));
     });
     setHasData(false);
@@ -151,6 +155,92 @@ void DriftChart::setSelectedLayer(const QString& layer)
     updateSelection();
 }
 
+std::vector<std::vector<int>> DriftChart::segments() const
+{
+    const auto& layers = m_report->layers;
+    const int n = int(layers.size());
+    std::vector<std::vector<int>> out(1);
+    // Which layer produces each tensor, then the layers each exit's output depends on.
+    QHash<QString, int> producer;
+    for (int i = 0; i < n; ++i)
+        producer.insert(QString::fromStdString(layers[size_t(i)].output), i);
+    const auto ancestors = [&](const std::string& tensor) {
+        std::vector<char> seen(size_t(n), 0);
+        std::vector<int> todo;
+        if (const auto it = producer.constFind(QString::fromStdString(tensor)); it != producer.constEnd())
+            todo.push_back(*it);
+        while (!todo.empty()) {
+            const int i = todo.back();
+            todo.pop_back();
+            if (seen[size_t(i)])
+                continue;
+            seen[size_t(i)] = 1;
+            for (const std::string& in : layers[size_t(i)].inputs)
+                if (const auto it = producer.constFind(QString::fromStdString(in)); it != producer.constEnd())
+                    todo.push_back(*it);
+        }
+        return seen;
+    };
+    const auto& exits = m_report->exits;
+    std::vector<int> owner(size_t(n), 0); // 0 trunk, k ≥ 1: head of exit k − 1
+    if (exits.size() > 1) {
+        const std::vector<char> trunk = ancestors(exits.back().output);
+        for (size_t e = 0; e + 1 < exits.size(); ++e) {
+            const std::vector<char> mine = ancestors(exits[e].output);
+            for (int i = 0; i < n; ++i)
+                if (mine[size_t(i)] && !trunk[size_t(i)] && owner[size_t(i)] == 0)
+                    owner[size_t(i)] = int(e) + 1;
+        }
+    }
+    out.resize(exits.size() > 1 ? exits.size() : 1);
+    for (int i = 0; i < n; ++i) // plan order (= depth) inside each segment
+        out[size_t(owner[size_t(i)])].push_back(i);
+    // Exits without a head of their own (an exit on a trunk tensor) add no segment.
+    std::vector<std::vector<int>> nonEmpty{out.front()};
+    for (size_t k = 1; k < out.size(); ++k)
+        if (!out[k].empty())
+            nonEmpty.push_back(out[k]);
+    return nonEmpty;
+}
+
+QLineSeries* DriftChart::headSeries(int role, size_t head)
+{
+    std::vector<QLineSeries*>& list = m_heads[role];
+    while (list.size() <= head) {
+        QLineSeries* trunk = role == 0 ? m_mean : role == 1 ? m_sqnr : role == 2 ? m_baseMean : m_baseSqnr;
+        auto* s = new QLineSeries;
+        s->setPen(trunk->pen());
+        s->setPointsVisible(trunk->pointsVisible());
+        chart()->addSeries(s);
+        s->attachAxis(m_x);
+        s->attachAxis(role == 0 || role == 2 ? m_yError : m_ySqnr);
+        chartstyle::hideFromLegend(chart(), s);
+        list.push_back(s);
+    }
+    return list[head];
+}
+
+QList<QLineSeries*> DriftChart::meanErrorSegments() const
+{
+    QList<QLineSeries*> out{m_mean};
+    for (size_t k = 0; k + 1 < size_t(m_segmentTitles.size()); ++k)
+        out << m_heads[0][k];
+    return out;
+}
+
+QList<QLineSeries*> DriftChart::sqnrSegments() const
+{
+    QList<QLineSeries*> out{m_sqnr};
+    for (size_t k = 0; k + 1 < size_t(m_segmentTitles.size()); ++k)
+        out << m_heads[1][k];
+    return out;
+}
+
+int DriftChart::layerAtPosition(int x) const
+{
+    return x >= 0 && x < int(m_order.size()) ? m_order[size_t(x)] : -1;
+}
+
 void DriftChart::refresh()
 {
     if (!m_report || m_report->layers.empty()) {
@@ -161,60 +251,102 @@ void DriftChart::refresh()
     resetZoom();
     const auto& layers = m_report->layers;
     const int n = int(layers.size());
+    const std::vector<std::vector<int>> segs = segments();
 
-    // Categories: one label per layer, on its integer position. Rebuilding the axis costs a
-    // relayout per category, so it only happens when the plan's layers change.
+    // Categories: one label per layer, on its integer position (trunk, then the heads).
+    // Rebuilding the axis costs a relayout per category, so it only happens when the plan's
+    // layers or their order change.
+    std::vector<int> order;
+    QStringList titles{tr("trunk")};
+    for (size_t k = 0; k < segs.size(); ++k) {
+        order.insert(order.end(), segs[k].begin(), segs[k].end());
+        if (k > 0) {
+            // The exit this head leads to: the exit whose output a head layer produces.
+            QString title = tr("exit head %1").arg(k);
+            for (size_t e = 0; e < m_report->exits.size(); ++e)
+                for (int i : segs[k])
+                    if (layers[size_t(i)].output == m_report->exits[e].output)
+                        title = tr("exit%1 head").arg(e + 1);
+            titles << title;
+        }
+    }
     QStringList names;
     names.reserve(n);
-    for (const LayerReport& layer : layers)
-        names << QString::fromStdString(layer.name);
+    for (int i : order)
+        names << QString::fromStdString(layers[size_t(i)].name);
+    m_segmentTitles = titles;
     if (names != m_names) {
         m_names = names;
+        m_order = order;
         for (const QString& label : m_x->categoriesLabels())
             m_x->remove(label);
         m_index.clear();
         m_x->setStartValue(-0.5);
         QSet<QString> used;
-        for (int i = 0; i < n; ++i) {
-            m_index.insert(names[i], i);
-            QString label = shortName(layers[size_t(i)]);
+        for (int x = 0; x < n; ++x) {
+            m_index.insert(names[x], x);
+            QString label = shortName(layers[size_t(order[size_t(x)])]);
             if (used.contains(label))
-                label = names[i];
+                label = names[x];
             used.insert(label);
-            m_x->append(label, i);
+            m_x->append(label, x);
         }
         m_x->setRange(-0.5, n - 0.5);
     }
     updateLabelAngle();
 
-    QList<QPointF> mean, sqnr, baseMean, baseSqnr;
+    // Per segment and role the points; a segment's x positions are contiguous.
+    std::vector<QList<QPointF>> pts[4];
+    for (auto& p : pts)
+        p.resize(segs.size());
     std::vector<double> errors, sqnrs;
-    mean.reserve(n);
-    sqnr.reserve(n);
-    for (int i = 0; i < n; ++i) {
-        const ErrorStats& p = layers[size_t(i)].propagated;
-        mean.append(QPointF(i, p.meanError));
-        sqnr.append(QPointF(i, p.sqnrDb));
-        errors.push_back(p.meanError);
-        if (p.sqnrDb < kSqnrCap)
-            sqnrs.push_back(p.sqnrDb);
-    }
-    if (m_baseline)
+    QHash<QString, size_t> segmentOf;
+    for (size_t k = 0, x = 0; k < segs.size(); ++k)
+        for (int i : segs[k]) {
+            const ErrorStats& p = layers[size_t(i)].propagated;
+            pts[0][k].append(QPointF(double(x), p.meanError));
+            pts[1][k].append(QPointF(double(x), p.sqnrDb));
+            errors.push_back(p.meanError);
+            if (p.sqnrDb < kSqnrCap)
+                sqnrs.push_back(p.sqnrDb);
+            segmentOf.insert(QString::fromStdString(layers[size_t(i)].name), k);
+            ++x;
+        }
+    if (m_baseline) {
+        // Matched by name onto the current positions; kept in x order per segment.
+        std::vector<std::vector<std::pair<int, const ErrorStats*>>> base(segs.size());
         for (const LayerReport& layer : m_baseline->layers) {
-            const auto it = m_index.constFind(QString::fromStdString(layer.name));
+            const QString name = QString::fromStdString(layer.name);
+            const auto it = m_index.constFind(name);
             if (it == m_index.constEnd())
                 continue;
-            baseMean.append(QPointF(*it, layer.propagated.meanError));
-            baseSqnr.append(QPointF(*it, layer.propagated.sqnrDb));
-            errors.push_back(layer.propagated.meanError);
-            if (layer.propagated.sqnrDb < kSqnrCap)
-                sqnrs.push_back(layer.propagated.sqnrDb);
+            base[segmentOf.value(name)].push_back({*it, &layer.propagated});
         }
-    m_mean->replace(mean);
-    m_sqnr->replace(sqnr);
-    m_baseMean->replace(baseMean);
-    m_baseSqnr->replace(baseSqnr);
+        for (size_t k = 0; k < segs.size(); ++k) {
+            std::sort(base[k].begin(), base[k].end(),
+                      [](const auto& a, const auto& b) { return a.first < b.first; });
+            for (const auto& [x, p] : base[k]) {
+                pts[2][k].append(QPointF(x, p->meanError));
+                pts[3][k].append(QPointF(x, p->sqnrDb));
+                errors.push_back(p->meanError);
+                if (p->sqnrDb < kSqnrCap)
+                    sqnrs.push_back(p->sqnrDb);
+            }
+        }
+    }
     const bool hasBaseline = m_baseline != nullptr;
+    QLineSeries* trunk[4] = {m_mean, m_sqnr, m_baseMean, m_baseSqnr};
+    for (int role = 0; role < 4; ++role) {
+        trunk[role]->replace(pts[role][0]);
+        for (size_t k = 1; k < segs.size(); ++k)
+            headSeries(role, k - 1)->replace(pts[role][k]);
+        for (size_t h = 0; h < m_heads[role].size(); ++h) {
+            const bool used = h + 1 < segs.size();
+            if (!used)
+                m_heads[role][h]->clear();
+            m_heads[role][h]->setVisible(used && (role < 2 || hasBaseline));
+        }
+    }
     m_baseMean->setVisible(hasBaseline);
     m_baseSqnr->setVisible(hasBaseline);
 
@@ -225,6 +357,26 @@ void DriftChart::refresh()
     const auto [sLo, sHi] = paddedRange(sqnrs, false);
     chartstyle::niceRange(m_ySqnr, sLo, sHi, 6);
     m_zero->replace({QPointF(-0.5, 0.0), QPointF(n - 0.5, 0.0)});
+    // A dotted vertical line before each head.
+    while (m_separators.size() + 1 < segs.size()) {
+        QLineSeries* sep = makeLine(chartstyle::separator(), Qt::DashDotLine, 1.2, false);
+        chart()->addSeries(sep);
+        sep->attachAxis(m_x);
+        sep->attachAxis(m_yError);
+        chartstyle::hideFromLegend(chart(), sep);
+        m_separators.push_back(sep);
+    }
+    for (size_t k = 0, x = 0; k < m_separators.size(); ++k) {
+        QLineSeries* sep = m_separators[k];
+        if (k + 1 < segs.size()) {
+            x += segs[k].size();
+            sep->replace({QPointF(x - 0.5, m_yError->min()), QPointF(x - 0.5, m_yError->max())});
+            sep->setVisible(true);
+        } else {
+            sep->clear();
+            sep->setVisible(false);
+        }
+    }
 
     const QString b = hasBaseline ? tr("B: %1").arg(m_currentName.isEmpty() ? tr("current")
                                                                            : m_currentName)
@@ -235,6 +387,13 @@ void DriftChart::refresh()
                                                                           : m_baselineName);
     m_baseMean->setName(tr("%1 · mean error").arg(a));
     m_baseSqnr->setName(tr("%1 · SQNR").arg(a));
+    // Showing a series shows its legend marker again: the head segments and separators stay
+    // out of the legend (the trunk's entries name them).
+    for (const auto& list : m_heads)
+        for (QLineSeries* s : list)
+            chartstyle::hideFromLegend(chart(), s);
+    for (QLineSeries* s : m_separators)
+        chartstyle::hideFromLegend(chart(), s);
     updateSelection();
 }
 
@@ -284,8 +443,7 @@ int DriftChart::layerIndexAt(double x) const
 {
     if (!m_report)
         return -1;
-    const int i = int(std::lround(x));
-    return i >= 0 && i < int(m_report->layers.size()) ? i : -1;
+    return layerAtPosition(int(std::lround(x)));
 }
 
 QString DriftChart::toolTipAt(double x) const

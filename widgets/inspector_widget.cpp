@@ -72,7 +72,7 @@ InspectorWidget::InspectorWidget(QWidget* parent)
     : QWidget(parent), m_stack(new QStackedWidget), m_empty(new QLabel), m_layer(new QComboBox),
       m_headline(new QLabel), m_showAll(new QCheckBox(tr("Show all K terms"))),
       m_terms(makeTable(QStringLiteral("termsTable"),
-                        {tr("k"), tr("x_q"), tr("x_q − Z_x"), tr("w_q"), tr("w_q − Z_w"),
+                        {tr("k (c, ky, kx)"), tr("x_q"), tr("x_q − Z_x"), tr("w_q"), tr("w_q − Z_w"),
                          tr("product")})),
       m_alternatives(makeTable(QStringLiteral("alternativesTable"),
                                {tr("rounding"), tr("code y_q"), tr("dequantized y′"),
@@ -207,7 +207,17 @@ QWidget* InspectorWidget::buildWalkthrough()
     addRow(g, QStringLiteral("outputParams"), tr("S<sub>y</sub>, Z<sub>y</sub>"));
     addRow(g, QStringLiteral("dequantized"), tr("y′ = S<sub>y</sub>·(y<sub>q</sub> − Z<sub>y</sub>)"));
     addRow(g, QStringLiteral("fp32"), tr("FP32 reference y"));
-    addRow(g, QStringLiteral("errorLsb"), tr("error e = y′ − y"));
+    addRow(g, QStringLiteral("errorLsb"), tr("error e = y′ − y (chain)"));
+    addRow(g, QStringLiteral("aloneError"), tr("layer alone (FP32-fed input)"),
+           tr("The same element computed from the layer's FP32 input, quantized with the layer's "
+              "input parameters: the local error"));
+    auto* why = new QLabel(tr("The chain error uses the codes the quantized layers upstream "
+                              "produced, so it carries their error too; the layer-alone error "
+                              "is what this layer's own rounding and clamping add."));
+    why->setObjectName(QStringLiteral("chainVsAlone"));
+    why->setWordWrap(true);
+    why->setEnabled(false);
+    g->addWidget(why, g->rowCount(), 0, 1, g->columnCount());
     layout->addStretch(1);
 
     auto* scroll = new QScrollArea;
@@ -381,13 +391,16 @@ void InspectorWidget::setResult(const ExplainResult& r)
         index << QString::number(i);
     const double lsb = r.outputScale != 0.0f ? double(r.outputScale) : 1.0;
     const double error = r.dequantized - r.fp32;
+    const double aloneError = r.aloneDequantized - r.fp32;
     m_headline->setText(tr("<b>%1</b> (%2) · element (%3) of sample %4 · code <b>%5</b> → "
-                           "%6 against FP32 %7: <b>%8 LSB</b>")
+                           "%6 against FP32 %7: <b>%8 LSB</b> through the quantized chain, "
+                           "<b>%9 LSB</b> for the layer alone (FP32-fed)")
                             .arg(QString::fromStdString(r.layer).toHtmlEscaped(),
                                  QString::fromStdString(r.opType), index.join(QStringLiteral(", ")))
                             .arg(r.sample)
                             .arg(r.outputCode)
-                            .arg(real(r.dequantized), real(r.fp32), real(error / lsb)));
+                            .arg(real(r.dequantized), real(r.fp32), real(error / lsb),
+                                 real(aloneError / lsb)));
 
     set("inputScale", real(r.inputScale));
     set("inputZeroPoint", integer(r.inputZeroPoint));
@@ -431,6 +444,11 @@ void InspectorWidget::setResult(const ExplainResult& r)
                         .arg(real(r.dequantized), real(r.fp32), real(error),
                              QString::number(error / lsb, 'f', 3)
                                  .replace(QLatin1Char('-'), QChar(0x2212))));
+    set("aloneError", tr("acc %1 → code %2 → %3:  error %4   (%5 LSB)")
+                          .arg(integer(r.aloneAccumulator), integer(r.aloneCode),
+                               real(r.aloneDequantized), real(aloneError),
+                               QString::number(aloneError / lsb, 'f', 3)
+                                   .replace(QLatin1Char('-'), QChar(0x2212))));
     fillTerms();
     fillAlternatives();
 }
@@ -452,7 +470,12 @@ void InspectorWidget::fillTerms()
     m_terms->setRowCount(shown);
     for (int i = 0; i < shown; ++i) {
         const ExplainTerm& t = terms[size_t(i)];
-        m_terms->setItem(i, 0, cell(QString::number(t.k)));
+        m_terms->setItem(i, 0, cell(t.channel < 0 ? QString::number(t.k)
+                                                  : QStringLiteral("%1 (%2, %3, %4)")
+                                                        .arg(t.k)
+                                                        .arg(t.channel)
+                                                        .arg(t.ky)
+                                                        .arg(t.kx)));
         m_terms->setItem(i, 1, cell(integer(t.x)));
         m_terms->setItem(i, 2, cell(integer(int64_t(t.x) - m_result.inputZeroPoint)));
         m_terms->setItem(i, 3, cell(integer(t.w)));

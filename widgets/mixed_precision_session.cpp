@@ -54,25 +54,39 @@ void MixedPrecisionSession::clear()
     emit searchAvailable();
 }
 
+std::optional<MixedPrecisionSession::JobInputs> MixedPrecisionSession::jobInputs() const
+{
+    JobInputs in{m_quant->session()->model(), m_quant->calibration(), data(), m_quant->config()};
+    if (!in.model || !in.calib || !in.all)
+        return std::nullopt;
+    return in;
+}
+
+void MixedPrecisionSession::launch(const QString& description, const QString& failTitle,
+                                   JobInputs inputs, JobBody body)
+{
+    m_failTitle = failTitle;
+    m_job.setThreads(m_quant->session()->threads());
+    m_job.start(description, [inputs = std::move(inputs), body = std::move(body)](
+                                 const RunControl& ctl) { return body(ctl, inputs); });
+}
+
 void MixedPrecisionSession::runSensitivity(const SensitivityOptions& options, int images)
 {
-    const auto model = m_quant->session()->model();
-    const auto calib = m_quant->calibration();
-    const auto all = data();
-    if (!model || !calib || !all)
+    auto inputs = jobInputs();
+    if (!inputs)
         return;
-    const QuantConfig base = m_quant->config();
-    m_failTitle = tr("Sensitivity analysis failed");
-    m_job.setThreads(m_quant->session()->threads());
-    m_job.start(tr("Sensitivity analysis"), [this, model, calib, all, base, images,
-                                             options](const RunControl& ctl) {
-        const Dataset subset = evenSubset(*all, images);
-        const ExitScorer scorer(*model, subset, RunControl{ctl.cancel, {}, ctl.threads, nullptr});
-        auto result = std::make_shared<const SensitivityResult>(
-            analyzeSensitivity(scorer, base, *calib, options, ctl));
-        return std::function<void()>(
-            [this, result, base, images] { setSensitivity(result, base, images); });
-    });
+    launch(tr("Sensitivity analysis"), tr("Sensitivity analysis failed"), std::move(*inputs),
+           [this, images, options](const RunControl& ctl, const JobInputs& in) {
+               const Dataset subset = evenSubset(*in.all, images);
+               const ExitScorer scorer(*in.model, subset,
+                                       RunControl{ctl.cancel, {}, ctl.threads, nullptr});
+               auto result = std::make_shared<const SensitivityResult>(
+                   analyzeSensitivity(scorer, in.base, *in.calib, options, ctl));
+               return std::function<void()>([this, result, base = in.base, images] {
+                   setSensitivity(result, base, images);
+               });
+           });
 }
 
 bool MixedPrecisionSession::meets(const ExitScore& score, const AutoQuantTarget& target)
@@ -88,20 +102,16 @@ bool MixedPrecisionSession::meets(const ExitScore& score, const AutoQuantTarget&
 
 void MixedPrecisionSession::runSearch(const AutoQuantOptions& options, int images)
 {
-    const auto model = m_quant->session()->model();
-    const auto calib = m_quant->calibration();
-    const auto all = data();
-    if (!model || !calib || !all)
+    auto inputs = jobInputs();
+    if (!inputs)
         return;
-    const QuantConfig base = m_quant->config();
     // Reuse the heat map's analysis when it was made for this config and data.
     std::shared_ptr<const SensitivityResult> previous;
-    if (m_sensitivity && m_sensitivityBase == base && m_sensitivityImages == images)
+    if (m_sensitivity && m_sensitivityBase == inputs->base && m_sensitivityImages == images)
         previous = m_sensitivity;
-    m_failTitle = tr("Mixed-precision search failed");
-    m_job.setThreads(m_quant->session()->threads());
-    m_job.start(tr("Mixed-precision search"), [this, model, calib, all, base, images, options,
-                                               previous](const RunControl& ctl) {
+    launch(tr("Mixed-precision search"), tr("Mixed-precision search failed"), std::move(*inputs),
+           [this, images, options, previous](const RunControl& ctl, const JobInputs& in) {
+        const auto& [model, calib, all, base] = in;
         const RunControl quiet{ctl.cancel, {}, ctl.threads, nullptr};
         const Dataset subset = evenSubset(*all, images);
         auto outcome = std::make_shared<SearchOutcome>();

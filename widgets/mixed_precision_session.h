@@ -12,7 +12,9 @@
 #include <QObject>
 #include <QString>
 
+#include <functional>
 #include <memory>
+#include <optional>
 
 #include "core/quant/autoquant.h"
 #include "widgets/job_slot.h"
@@ -79,6 +81,22 @@ signals:
     void failed(const QString& title, const QString& message);
 
 private:
+    // What both jobs start from: shared snapshots taken on the GUI thread.
+    struct JobInputs
+    {
+        std::shared_ptr<const Model> model;
+        std::shared_ptr<const CalibrationStats> calib;
+        std::shared_ptr<const Dataset> all; // data()
+        QuantConfig base;                    // the current config
+    };
+    using JobBody = std::function<std::function<void()>(const RunControl&, const JobInputs&)>;
+    // Null when a model, its calibration or data is missing.
+    std::optional<JobInputs> jobInputs() const;
+    // Starts `body` in the job slot with the session's thread count; a failure is reported
+    // under `failTitle`. `body` returns the publish step run on the GUI thread.
+    void launch(const QString& description, const QString& failTitle, JobInputs inputs,
+                JobBody body);
+
     QuantSession* m_quant;
     JobSlot m_job;
     QString m_failTitle;

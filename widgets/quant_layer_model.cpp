@@ -2,8 +2,11 @@
 
 #include <QBrush>
 #include <QColor>
+#include <QFileInfo>
 #include <QFont>
 #include <QUndoStack>
+
+#include <algorithm>
 
 #include "core/quant/engine.h"
 #include "widgets/quant_options.h"
@@ -319,6 +322,22 @@ QVariant QuantLayerModel::editValue(int row, int column) const
     }
 }
 
+// "S = 0.0123, Z = 0" per tensor; per channel the count, the range of S and the zero points.
+QString QuantLayerModel::scaleZeroText(const QuantParams& p)
+{
+    const auto [lo, hi] = std::minmax_element(p.scale.begin(), p.scale.end());
+    const auto [zlo, zhi] = std::minmax_element(p.zeroPoint.begin(), p.zeroPoint.end());
+    const QString z = *zlo == *zhi ? QString::number(*zlo)
+                                   : QStringLiteral("%1 … %2").arg(*zlo).arg(*zhi);
+    if (p.scale.size() == 1)
+        return tr("S = %1, Z = %2").arg(double(p.scale.front()), 0, 'g', 6).arg(z);
+    return tr("S per channel (%1): %2 … %3, Z = %4")
+        .arg(p.scale.size())
+        .arg(double(*lo), 0, 'g', 6)
+        .arg(double(*hi), 0, 'g', 6)
+        .arg(z);
+}
+
 QString QuantLayerModel::toolTip(int row, int column) const
 {
     const PlannedLayer& L = layer(row);
@@ -346,9 +365,20 @@ QString QuantLayerModel::toolTip(int row, int column) const
     case WeightBitsColumn:
     case ActivationBitsColumn: {
         const int bits = editValue(row, column).toInt();
-        return tr("%1 bits: %2 codes (F2 or double-click to edit, 2..16)")
-            .arg(bits)
-            .arg(qlonglong(1) << bits);
+        QString tip = tr("%1 bits: %2 codes (F2 or double-click to edit, 2..16)")
+                          .arg(bits)
+                          .arg(qlonglong(1) << bits);
+        // The (S, Z) the report was made with: the weights' or the output's.
+        const QuantParams* p = !r ? nullptr
+                               : column == WeightBitsColumn ? &r->weightParams
+                                                            : (r->quantized ? &r->outputParams : nullptr);
+        if (p && !p->scale.empty()) {
+            tip += QLatin1Char('\n') + scaleZeroText(*p);
+            if (m_session->usesImportedParams())
+                tip += QLatin1Char('\n') + tr("As stored in the QDQ file %1")
+                                               .arg(QFileInfo(m_session->session()->modelPath()).fileName());
+        }
+        return tip;
     }
     case KeepFloatColumn:
         if (r && r->kind == LayerKind::Float)

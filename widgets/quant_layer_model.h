@@ -84,6 +84,7 @@ private:
     QVariant sortValue(int row, int column) const;
     QVariant editValue(int row, int column) const;
     QString toolTip(int row, int column) const;
+    static QString scaleZeroText(const QuantParams& p);
     QVariant background(int row, int column) const;
     QVariant foreground(int row, int column) const;
     std::optional<LayerEdit> editFor(int column, const QVariant& value, int role) const;

@@ -8,6 +8,7 @@
 
 #include "core/class_map.h"
 #include "core/error.h"
+#include "core/export/qdq_import.h"
 #include "widgets/quant_session_p.h"
 #include "widgets/session.h"
 #include "core/text_format.h"
@@ -51,6 +52,7 @@ QuantSession::QuantSession(Session* session, QObject* parent)
         p.evalJob.discard();
         p.debounce.stop();
         p.model = m_session->model();
+        p.qdq = m_session->qdqImport();
         p.calib.reset();
         p.calibData.reset();
         p.current = {};
@@ -60,7 +62,10 @@ QuantSession::QuantSession(Session* session, QObject* parent)
         p.configPath.clear();
         p.selected.clear();
         p.config = {};
-        if (p.model) {
+        if (p.qdq) {
+            // A QDQ file: the config it was exported with (or the one its graph states).
+            p.config = p.qdq->config;
+        } else if (p.model) {
             p.config = presetConfig("w8a8");
             p.config.model.fileName = QFileInfo(m_session->modelPath()).fileName().toStdString();
             p.config.model.sha256 = p.model->sha256;
@@ -200,6 +205,11 @@ void QuantSession::Private::startCalibration()
         });
 }
 
+bool QuantSession::usesImportedParams() const
+{
+    return d->qdq && d->config == d->qdq->config;
+}
+
 QString QuantSession::calibrationDir() const
 {
     return d->calibDir;
@@ -273,6 +283,9 @@ void QuantSession::Private::startEvaluation()
     const auto m = model;
     const auto stats = calib;
     const QuantConfig cfg = config;
+    // The QDQ file's own config is built with the file's (S, Z) and codes; after an edit the
+    // file no longer describes the config, which is then calibrated like any other.
+    const auto imported = qdq && config == qdq->config ? qdq : nullptr;
     if (references.model != m || references.data != data)
         references = {m, data, std::make_shared<ReferenceCache>()};
     EvaluateOptions options;
@@ -282,12 +295,13 @@ void QuantSession::Private::startEvaluation()
         evalJob,
         QObject::tr("Evaluating the quantized model on %1")
             .arg(formatQuantity(data->size(), "image", "images")),
-        [this, m, stats, cfg, data, options](const RunControl& ctl) -> std::function<void()> {
+        [this, m, stats, cfg, data, options, imported](const RunControl& ctl) -> std::function<void()> {
             QElapsedTimer timer;
             timer.start();
             auto owned = std::make_shared<OwnedQuantizedModel>();
             owned->model = m;
-            owned->qmodel = buildQuantizedModel(*m, cfg, *stats);
+            owned->qmodel = imported ? buildImportedQuantizedModel(*imported, *stats)
+                                     : buildQuantizedModel(*m, cfg, *stats);
             ctl.check();
             auto report = std::make_shared<const EvaluationReport>(
                 evaluateQuantized(owned->qmodel, *data, ctl, options));

@@ -44,6 +44,9 @@ public:
 
     // ---- configuration (every change is an undoable command) ----
     const QuantConfig& config() const;
+    // True while the open model is a QDQ file and the config is the one it states: the report's
+    // (S, Z) and codes are the file's, not calibrated (Session::qdqImport).
+    bool usesImportedParams() const;
     QUndoStack* undoStack() const;
     // Replaces the whole config (presets, "apply Pareto point", open config) as one command.
     void setConfig(const QuantConfig& config, const QString& description);

@@ -13,6 +13,8 @@
 
 namespace ql {
 
+struct QdqImport;
+
 // A quantized model together with the Model it points into, so that a QuantizedModel handed
 // to a view stays valid after the session has moved on to another model.
 struct OwnedQuantizedModel
@@ -41,6 +43,7 @@ struct QuantSession::Private
     QUndoStack undo;
     QuantConfig config;
     std::shared_ptr<const Model> model;
+    std::shared_ptr<const QdqImport> qdq; // the open model is a QDQ file (Session::qdqImport)
     std::shared_ptr<const LayerPlan> plan;
     QString configPath;
 

@@ -4,6 +4,7 @@
 #include <QFileInfo>
 
 #include "core/class_map.h"
+#include "core/export/qdq_import.h"
 #include "core/onnx_import.h"
 #include "core/text_format.h"
 
@@ -29,8 +30,18 @@ void Session::openModel(const QString& path)
     const std::string file = QFile::encodeName(path).toStdString();
     m_modelJob.start(tr("Loading model %1").arg(QFileInfo(path).fileName()),
                      [this, file](const RunControl&) -> std::function<void()> {
-                         auto model = std::make_shared<const Model>(loadOnnxModel(file));
-                         return [this, model] { onModelAvailable(model); };
+                         Model loaded = loadOnnxModel(file);
+                         std::shared_ptr<const QdqImport> qdq;
+                         std::shared_ptr<const Model> model;
+                         if (isQdqModel(loaded)) {
+                             // The float model lives inside the import (the quantized model
+                             // built from it points there).
+                             qdq = std::make_shared<const QdqImport>(importQdqFile(file));
+                             model = std::shared_ptr<const Model>(qdq, &qdq->model);
+                         } else {
+                             model = std::make_shared<const Model>(std::move(loaded));
+                         }
+                         return [this, model, qdq] { onModelAvailable(model, qdq); };
                      });
 }
 
@@ -126,9 +137,11 @@ void Session::clearEvaluation()
     }
 }
 
-void Session::onModelAvailable(std::shared_ptr<const Model> model)
+void Session::onModelAvailable(std::shared_ptr<const Model> model,
+                               std::shared_ptr<const QdqImport> qdq)
 {
     m_model = std::move(model);
+    m_qdq = std::move(qdq);
     m_modelPath = m_pendingModelPath;
     m_preprocess = defaultPreprocess(*m_model);
     clearEvaluation();

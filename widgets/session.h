@@ -17,6 +17,8 @@
 
 namespace ql {
 
+struct QdqImport;
+
 class Session : public QObject
 {
     Q_OBJECT
@@ -38,6 +40,10 @@ public:
     const Preprocess& preprocess() const { return m_preprocess; }
 
     std::shared_ptr<const Model> model() const { return m_model; }
+    // A QDQ model (QuantizeLinear/DequantizeLinear, e.g. QuantLens's own export) opens as the
+    // float model under it, and this keeps what the file states: the config and every coded
+    // tensor's (S, Z) and codes (core/export/qdq_import.h). Null for a plain float model.
+    std::shared_ptr<const QdqImport> qdqImport() const { return m_qdq; }
     QString modelPath() const { return m_modelPath; }
     std::shared_ptr<const Dataset> dataset() const { return m_dataset; }
     QString dataDir() const { return m_dataDir; }
@@ -64,7 +70,7 @@ signals:
     void jobsChanged();
 
 private:
-    void onModelAvailable(std::shared_ptr<const Model> model);
+    void onModelAvailable(std::shared_ptr<const Model> model, std::shared_ptr<const QdqImport> qdq);
     void onDatasetAvailable(std::shared_ptr<const Dataset> dataset);
     void onEvaluationAvailable(std::shared_ptr<const Fp32EvalResult> result);
     void clearEvaluation();
@@ -74,6 +80,7 @@ private:
     JobSlot m_datasetJob;
     JobSlot m_evaluateJob;
     std::shared_ptr<const Model> m_model;
+    std::shared_ptr<const QdqImport> m_qdq;
     std::shared_ptr<const Dataset> m_dataset;
     std::shared_ptr<const Fp32EvalResult> m_evaluation;
     QString m_modelPath;

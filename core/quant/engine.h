@@ -111,6 +111,7 @@ struct LayerReport
     std::string floatReason; // why the layer runs in float ("" when integer)
     int depth = 0;
     std::string output;   // tensor name
+    std::vector<std::string> inputs; // activation input tensors (the graph's edges: trunk vs exit heads)
     Shape outputShape;    // batch 1
     int64_t macs = 0;
     int64_t params = 0;
@@ -221,6 +222,8 @@ std::vector<TensorDump> dumpQuantizedTensors(const QuantizedModel& qmodel, const
 struct ExplainTerm
 {
     int64_t k = 0;      // position in the dot product (im2col order for Conv)
+    // Conv: the input channel (within the group) and the filter tap; −1 for Gemm.
+    int64_t channel = -1, ky = -1, kx = -1;
     int32_t x = 0;      // input code
     int32_t w = 0;      // weight code
     int64_t product = 0; // (x − Z_x)·(w − Z_w)
@@ -266,6 +269,13 @@ struct ExplainResult
     double dequantized = 0.0;       // S_y·(q − Z_y)
     double fp32 = 0.0;              // FP32 reference (fused output)
     std::vector<RoundingAlternative> alternatives; // same element under each rounding mode
+    // The layer alone: the same element computed from the FP32 input of the layer, quantized
+    // with the layer's input parameters (what the local error measures), instead of the
+    // propagated chain's codes. Its error against fp32 is this layer's own share; the rest
+    // of the chain error above comes from the layers upstream.
+    int64_t aloneAccumulator = 0;
+    int32_t aloneCode = 0;
+    double aloneDequantized = 0.0;
 };
 
 // Explains element `index` of the layer's output for sample `sample` of `batch`, using the

@@ -183,7 +183,34 @@ void ErrorAccumulator::merge(const ErrorAccumulator& o)
     m_refSample.insert(m_refSample.end(), o.m_refSample.begin(), o.m_refSample.end());
 }
 
-ErrorStats ErrorAccumulator::finish(double clipMin, double clipMax) const
+std::pair<double, double> ErrorAccumulator::errorSampleRange() const
+{
+    if (m_errSample.empty())
+        return {0.0, 0.0};
+    const auto [lo, hi] = std::minmax_element(m_errSample.begin(), m_errSample.end());
+    return {*lo, *hi};
+}
+
+std::pair<double, double> commonErrorRange(const ErrorAccumulator& a, const ErrorAccumulator& b)
+{
+    std::pair<double, double> range{0.0, 0.0};
+    bool any = false;
+    for (const ErrorAccumulator* acc : {&a, &b}) {
+        if (acc->sampledErrors() == 0)
+            continue;
+        const auto r = acc->errorSampleRange();
+        range = any ? std::pair{std::min(range.first, r.first), std::max(range.second, r.second)} : r;
+        any = true;
+    }
+    if (range.second - range.first < 1e-12) { // one value (or none): a small range around it
+        range.first -= 0.5;
+        range.second += 0.5;
+    }
+    return range;
+}
+
+ErrorStats ErrorAccumulator::finish(double clipMin, double clipMax,
+                                    const std::pair<double, double>* errorRange) const
 {
     ErrorStats s;
     s.count = m_count;
@@ -206,7 +233,9 @@ ErrorStats ErrorAccumulator::finish(double clipMin, double clipMax) const
         s.clipLowRate = static_cast<double>(m_clipLow) / n;
         s.clipHighRate = static_cast<double>(m_clipHigh) / n;
     }
-    s.errorHist = Histogram::build(m_errSample, kHistogramBins);
+    s.errorHist = errorRange ? Histogram::build(m_errSample, kHistogramBins, errorRange->first,
+                                                errorRange->second)
+                             : Histogram::build(m_errSample, kHistogramBins);
     // The value histogram spans the reference values and the clipping range together so
     // that the range markers always fall inside the plot.
     double lo = std::min(m_refMin, clipMin), hi = std::max(m_refMax, clipMax);

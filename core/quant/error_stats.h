@@ -12,6 +12,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 namespace ql {
@@ -48,6 +49,10 @@ struct ErrorStats
     Histogram valueHist;
 };
 
+// The smallest range holding both accumulators' sampled errors.
+std::pair<double, double> commonErrorRange(const class ErrorAccumulator& a,
+                                           const class ErrorAccumulator& b);
+
 // Accumulates one tensor's error over batches; merge() combines per-thread partials in a
 // fixed order so that results do not depend on the thread count.
 class ErrorAccumulator
@@ -65,7 +70,14 @@ public:
     void add(const float* ref, const float* deq, int64_t n, int64_t offset, int64_t clipLow = 0,
              int64_t clipHigh = 0, int64_t overflows = 0);
     void merge(const ErrorAccumulator& other);
-    ErrorStats finish(double clipMin, double clipMax) const;
+    // errorRange: the [lo, hi] the error histogram is binned over; null = the sample's own
+    // range. The evaluator bins a layer's local and propagated errors over their common
+    // range (commonErrorRange), so that the two histograms share bins and compare bin by bin.
+    ErrorStats finish(double clipMin, double clipMax,
+                      const std::pair<double, double>* errorRange = nullptr) const;
+    // [min, max] of the sampled errors ({0, 0} when there are none).
+    std::pair<double, double> errorSampleRange() const;
+    size_t sampledErrors() const { return m_errSample.size(); }
     // Global element offset (as passed to add()) of the largest |e|; ties go to the smallest
     // offset, so the result does not depend on how add()/merge() split the data. -1 = none.
     int64_t worstOffset() const { return m_worstOffset; }

@@ -347,6 +347,7 @@ LayerReport layerReport(const QuantizedModel& qm, size_t i)
     r.floatReason = L.floatReason;
     r.depth = L.plan.depth;
     r.output = L.plan.output;
+    r.inputs = L.plan.inputs;
     if (const auto it = g.shapes.find(L.plan.output); it != g.shapes.end())
         r.outputShape = it->second;
     r.macs = L.plan.macs;
@@ -466,8 +467,10 @@ EvaluationReport evaluateQuantized(const QuantizedModel& qmodel, const Dataset& 
             clipMin = s * (L.outputParams.qmin - L.outputParams.zeroPoint[0]);
             clipMax = s * (L.outputParams.qmax - L.outputParams.zeroPoint[0]);
         }
-        r.local = total.local[i].finish(clipMin, clipMax);
-        r.propagated = total.propagated[i].finish(clipMin, clipMax);
+        // One error range for both histograms: they share bins (and density is comparable).
+        const auto errorRange = commonErrorRange(total.local[i], total.propagated[i]);
+        r.local = total.local[i].finish(clipMin, clipMax, &errorRange);
+        r.propagated = total.propagated[i].finish(clipMin, clipMax, &errorRange);
         // The worst propagated element as (sample, o[, y, x]): the accumulator's global offset
         // is sample · per-sample size + the row-major offset inside the batch-1 output shape.
         if (const int64_t off = total.propagated[i].worstOffset();

@@ -149,6 +149,9 @@ ExplainResult explainElement(const QuantizedModel& qmodel, const Tensor& batch,
                     const bool inside = in_y >= 0 && in_y < p.inHeight && in_x >= 0 && in_x < p.inWidth;
                     ExplainTerm t;
                     t.k = (c * p.kernelHeight + filter_y) * p.kernelWidth + filter_x;
+                    t.channel = c;
+                    t.ky = filter_y;
+                    t.kx = filter_x;
                     t.x = inside ? xq[((group * channels_per_group + c) * p.inHeight + in_y) * p.inWidth + in_x]
                                  : static_cast<int32_t>(zx); // padding is the quantized zero
                     t.w = wq[o * channels_per_group * p.kernelHeight * p.kernelWidth + t.k];
@@ -222,15 +225,33 @@ ExplainResult explainElement(const QuantizedModel& qmodel, const Tensor& batch,
         r.alternatives.push_back(a);
     }
 
-    // The FP32 reference of the (fused) layer output for this sample.
+    // The FP32 reference of the (fused) layer output for this sample, and the layer's FP32
+    // input for the layer-alone variant.
     const Fp32Executor executor(model);
     ExecOptions keep;
+    const std::string& input = L.plan.inputs.front();
     keep.keep.insert(L.plan.output);
+    keep.keep.insert(input);
     RunControl inner;
     inner.cancel = ctl.cancel;
     inner.threads = 1;
     const TensorMap refs = executor.run(feeds, inner, keep);
     r.fp32 = refs.at(L.plan.output).f.at(static_cast<size_t>(element));
+
+    // Layer alone: the FP32 input quantized with the layer's own input parameters, then the
+    // same accumulate → requantize → clamp (the local error's path).
+    const Tensor* fp32Input = nullptr;
+    for (const TensorMap* map : {&refs, static_cast<const TensorMap*>(&feeds)})
+        if (const auto it = map->find(input); !fp32Input && it != map->end())
+            fp32Input = &it->second;
+    if (!fp32Input)
+        throw Error("explain: no FP32 value for '" + input + "', the input of layer '" + layer + "'");
+    const RtValue alone = rt.quantizeFloat(input, *fp32Input, li, sample);
+    const MatmulStage aloneStage = rt.matmulStage(li, alone, sample);
+    r.aloneAccumulator = aloneStage.acc[static_cast<size_t>(element)];
+    r.aloneCode = requantizeElement(aloneStage, aloneStage.requant, rp.rounding, element, seed).code;
+    r.aloneDequantized =
+        double(aloneStage.output.scale[0]) * (r.aloneCode - aloneStage.output.zeroPoint[0]);
     return r;
 }
 
