@@ -76,7 +76,7 @@ for target in "${targets[@]}"; do
     echo "fuzz.sh: $target for ${seconds}s (log: $log)"
     # -rss_limit_mb: the loader may legitimately hold a 2 GiB file plus its parse;
     # -timeout: one input taking 25 s is a hang (the libonnx SAME-padding loop was one).
-    if ! "$BUILD_DIR/fuzz_$target" -max_total_time="$seconds" -rss_limit_mb=6144 -timeout=25 \
+    if ! "$BUILD_DIR/tests/fuzz/fuzz_$target" -max_total_time="$seconds" -rss_limit_mb=6144 -timeout=25 \
         -print_final_stats=1 -artifact_prefix="$crashes/" "$corpus" "$seeds" >"$log" 2>&1; then
         echo "fuzz.sh: $target FAILED: see $log and $crashes/"
         status=1

@@ -153,7 +153,9 @@ private slots:
             setInts(node, "kernel_shape", {2, 2});
         setInts(node, attr.toStdString(), std::vector<int64_t>(values.begin(), values.end()));
         const QString error = loadError(m);
-        QVERIFY_ERROR(error, "hostile.onnx: ", qPrintable(QStringLiteral("(%1)").arg(op)));
+        // Kept alive here: a qPrintable() temporary would die before QVERIFY_ERROR's loop reads it.
+        const QByteArray opPart = QStringLiteral("(%1)").arg(op).toUtf8();
+        QVERIFY_ERROR(error, "hostile.onnx: ", opPart.constData());
         QVERIFY2(error.contains(expected), qPrintable(error));
     }
 

@@ -59,10 +59,11 @@ int32_t tfliteMultiplyByQuantizedMultiplier(int32_t x, int32_t quantized_multipl
     const int64_t ab = int64_t(x * (1 << left_shift)) * quantized_multiplier;
     const int64_t nudge = ab >= 0 ? (1 << 30) : (1 - (1 << 30));
     const auto high = static_cast<int32_t>((ab + nudge) / (int64_t(1) << 31));
-    const int32_t mask = (int32_t(1) << right_shift) - 1;
-    const int32_t remainder = high & mask;
-    const int32_t threshold = (mask >> 1) + (high < 0 ? 1 : 0);
-    return (high >> right_shift) + (remainder > threshold ? 1 : 0);
+    // TFLite's RoundingDivideByPOT, in int64 so that right_shift = 31 does not overflow the mask.
+    const int64_t mask = (int64_t(1) << right_shift) - 1;
+    const int64_t remainder = high & mask;
+    const int64_t threshold = (mask >> 1) + (high < 0 ? 1 : 0);
+    return static_cast<int32_t>((high >> right_shift) + (remainder > threshold ? 1 : 0));
 }
 
 } // namespace

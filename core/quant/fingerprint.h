@@ -26,7 +26,8 @@ public:
             word(w);
         }
         uint64_t tail = 0;
-        std::memcpy(&tail, p, n);
+        if (n > 0) // memcpy from a null pointer is undefined even for 0 bytes (empty vector)
+            std::memcpy(&tail, p, n);
         word(tail);
     }
     void word(uint64_t w) { m_h = (m_h ^ w) * 0x100000001B3ull; }
