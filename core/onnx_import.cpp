@@ -183,6 +183,11 @@ std::map<std::string, AttrValue> attributesOf(const onnx::NodeProto& node)
         case onnx::AttributeProto::TENSOR:
             attrs[a.name()] = tensorFromProto(a.t());
             break;
+        case onnx::AttributeProto::UNDEFINED:
+            // libonnx's shape inference reads such an attribute's ints anyway (strides [0, 0]
+            // behind a missing type crashed it with SIGFPE: found by fuzz_onnx_loader), while
+            // our checks would not see it: refuse it, as onnx.checker does.
+            invalid("attribute '" + a.name() + "' has no type");
         default:
             break;
         }
