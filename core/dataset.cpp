@@ -32,6 +32,22 @@ bool isDirectory(const fs::path& p)
 
 using Candidate = ScannedImage;
 
+// The formats the folder scan accepts (core/folder_scan.h), by their first bytes. cv::imdecode
+// chooses its decoder by signature, not by extension, so without this check a file named
+// *.png could reach OpenCV's DICOM or GDAL readers: fuzz_image found a 151-byte input that
+// kept GDCM's parser busy for over 30 s.
+bool hasImageSignature(const std::vector<uchar>& b)
+{
+    const auto starts = [&b](std::initializer_list<uchar> magic) {
+        return b.size() >= magic.size() && std::equal(magic.begin(), magic.end(), b.begin());
+    };
+    return starts({0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}) || starts({0xff, 0xd8, 0xff}) ||
+           starts({'B', 'M'}) || starts({'I', 'I', '*', 0}) || starts({'M', 'M', 0, '*'}) ||
+           (b.size() >= 2 && b[0] == 'P' && b[1] >= '1' && b[1] <= '6') ||
+           (starts({'R', 'I', 'F', 'F'}) && b.size() >= 12 &&
+            std::equal(b.begin() + 8, b.begin() + 12, "WEBP"));
+}
+
 // Read the file ourselves and decode from memory: cv::imread's char* path would break on
 // paths it cannot represent, and reading first lets a zero-byte file get a precise reason.
 cv::Mat decodeFile(const std::string& path, std::string& reason)
@@ -49,6 +65,10 @@ cv::Mat decodeFile(const std::string& path, std::string& reason)
     }
     if (bytes.empty()) {
         reason = "empty file (0 bytes)";
+        return {};
+    }
+    if (!hasImageSignature(bytes)) {
+        reason = "not a PNG, JPEG, BMP, PGM/PPM, TIFF or WebP file (unknown signature)";
         return {};
     }
     cv::Mat img = cv::imdecode(bytes, cv::IMREAD_UNCHANGED);
