@@ -126,6 +126,17 @@ std::string requireCodeMove(const IntOpQuery& q)
     return {};
 }
 
+std::string requireCodeMoveOffBatchAxis(const IntOpQuery& q)
+{
+    if (std::string why = requireCodeMove(q); !why.empty())
+        return why;
+    const int64_t rank = static_cast<int64_t>(q.shapeOf(q.layer.inputs.front()).size());
+    const int64_t axis = q.anchor().attrInt("axis", 0);
+    if (axis == 0 || axis == -rank)
+        return q.layer.opType + " along the batch axis";
+    return {};
+}
+
 void runCodeMove(const IntLayerRun& run)
 {
     const Node& node = *run.prep.nodes.front();

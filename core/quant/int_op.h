@@ -118,6 +118,8 @@ void runCodeMove(const IntLayerRun& run);
 // The check those ops share: one code-carrying activation input at position 0, the others
 // constant, the batch on axis 0 of the input and of every output.
 std::string requireCodeMove(const IntOpQuery& q);
+// requireCodeMove plus the op's "axis" attribute (default 0) off the batch axis (Gather, Split).
+std::string requireCodeMoveOffBatchAxis(const IntOpQuery& q);
 
 // The layers with quantized weights (Conv, Gemm, MatMul): matrix stage, then requantization
 // into the output codes (IntRuntime::matmulStage / requantizeStage).

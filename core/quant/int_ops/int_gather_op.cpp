@@ -11,15 +11,7 @@ IntOpDef makeIntGatherOp()
     op.name = "gather";
     op.opTypes = {"Gather"};
     op.output = IntOutputParams::Input;
-    op.check = [](const IntOpQuery& q) -> std::string {
-        if (std::string why = requireCodeMove(q); !why.empty())
-            return why;
-        const int64_t rank = static_cast<int64_t>(q.shapeOf(q.layer.inputs.front()).size());
-        const int64_t axis = q.anchor().attrInt("axis", 0);
-        if (axis == 0 || axis == -rank)
-            return "Gather along the batch axis";
-        return {};
-    };
+    op.check = requireCodeMoveOffBatchAxis;
     op.run = runCodeMove;
     return op;
 }
