@@ -120,12 +120,12 @@
         <translation>sem calibração: (S, Z) a partir do mín/máx de cada lote em tempo de execução</translation>
     </message>
     <message>
-        <location filename="../widgets/quant_session.cpp" line="172"/>
+        <location filename="../widgets/quant_session.cpp" line="178"/>
         <source>the evaluation images</source>
         <translation>as imagens de avaliação</translation>
     </message>
     <message>
-        <location filename="../widgets/quant_session.cpp" line="177"/>
+        <location filename="../widgets/quant_session.cpp" line="184"/>
         <source>Calibrating on %1</source>
         <translation>Calibrando em %1</translation>
     </message>
@@ -134,7 +134,7 @@
         <translation type="vanished">A calibração falhou</translation>
     </message>
     <message>
-        <location filename="../widgets/quant_session.cpp" line="276"/>
+        <location filename="../widgets/quant_session.cpp" line="296"/>
         <source>Evaluating the quantized model on %1</source>
         <translation>Avaliando o modelo quantizado em %1</translation>
     </message>
@@ -209,33 +209,33 @@
 <context>
     <name>ql::ChartView</name>
     <message>
-        <location filename="../widgets/chart_view.cpp" line="140"/>
+        <location filename="../widgets/chart_view.cpp" line="154"/>
         <source>Open a calibration folder to evaluate</source>
         <translation>Abra uma pasta de calibração para avaliar</translation>
     </message>
     <message>
-        <location filename="../widgets/chart_view.cpp" line="237"/>
+        <location filename="../widgets/chart_view.cpp" line="251"/>
         <source>%1: cannot encode the chart as PNG</source>
         <translation>%1: não foi possível codificar o gráfico como PNG</translation>
     </message>
     <message>
-        <location filename="../widgets/chart_view.cpp" line="253"/>
+        <location filename="../widgets/chart_view.cpp" line="267"/>
         <source>QuantLens chart</source>
         <translation>Gráfico do QuantLens</translation>
     </message>
     <message>
-        <location filename="../widgets/chart_view.cpp" line="257"/>
+        <location filename="../widgets/chart_view.cpp" line="271"/>
         <source>%1: cannot render the chart as SVG</source>
         <translation>%1: não foi possível renderizar o gráfico como SVG</translation>
     </message>
     <message>
-        <location filename="../widgets/chart_view.cpp" line="290"/>
-        <location filename="../widgets/chart_view.cpp" line="294"/>
+        <location filename="../widgets/chart_view.cpp" line="304"/>
+        <location filename="../widgets/chart_view.cpp" line="308"/>
         <source>Export PNG</source>
         <translation>Exportar PNG</translation>
     </message>
     <message>
-        <location filename="../widgets/chart_view.cpp" line="291"/>
+        <location filename="../widgets/chart_view.cpp" line="305"/>
         <source>PNG images (*.png)</source>
         <translation>Imagens PNG (*.png)</translation>
     </message>
@@ -244,33 +244,33 @@
         <translation type="vanished">Não foi possível gravar %1.</translation>
     </message>
     <message>
-        <location filename="../widgets/chart_view.cpp" line="299"/>
-        <location filename="../widgets/chart_view.cpp" line="303"/>
+        <location filename="../widgets/chart_view.cpp" line="313"/>
+        <location filename="../widgets/chart_view.cpp" line="317"/>
         <source>Export SVG</source>
         <translation>Exportar SVG</translation>
     </message>
     <message>
-        <location filename="../widgets/chart_view.cpp" line="300"/>
+        <location filename="../widgets/chart_view.cpp" line="314"/>
         <source>SVG images (*.svg)</source>
         <translation>Imagens SVG (*.svg)</translation>
     </message>
     <message>
-        <location filename="../widgets/chart_view.cpp" line="386"/>
+        <location filename="../widgets/chart_view.cpp" line="400"/>
         <source>Reset Zoom</source>
         <translation>Restaurar zoom</translation>
     </message>
     <message>
-        <location filename="../widgets/chart_view.cpp" line="389"/>
+        <location filename="../widgets/chart_view.cpp" line="403"/>
         <source>Export PNG…</source>
         <translation>Exportar PNG…</translation>
     </message>
     <message>
-        <location filename="../widgets/chart_view.cpp" line="390"/>
+        <location filename="../widgets/chart_view.cpp" line="404"/>
         <source>Export SVG…</source>
         <translation>Exportar SVG…</translation>
     </message>
     <message>
-        <location filename="../widgets/chart_view.cpp" line="391"/>
+        <location filename="../widgets/chart_view.cpp" line="405"/>
         <source>Copy Image</source>
         <translation>Copiar imagem</translation>
     </message>
@@ -361,70 +361,89 @@
 <context>
     <name>ql::DriftChart</name>
     <message>
-        <location filename="../widgets/drift_chart.cpp" line="100"/>
         <source>layer (plan order = depth)</source>
-        <translation>camada (ordem do plano = profundidade)</translation>
+        <translation type="vanished">camada (ordem do plano = profundidade)</translation>
     </message>
     <message>
-        <location filename="../widgets/drift_chart.cpp" line="101"/>
+        <location filename="../widgets/drift_chart.cpp" line="104"/>
+        <source>layer (trunk by depth, then each exit head)</source>
+        <translation>camada (tronco por profundidade, depois cada cabeça de saída)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drift_chart.cpp" line="105"/>
         <source>mean error (real units)</source>
         <translation>erro médio (unidades reais)</translation>
     </message>
     <message>
-        <location filename="../widgets/drift_chart.cpp" line="102"/>
+        <location filename="../widgets/drift_chart.cpp" line="106"/>
         <source>SQNR (dB)</source>
         <translation>SQNR (dB)</translation>
     </message>
     <message>
-        <location filename="../widgets/drift_chart.cpp" line="105"/>
+        <location filename="../widgets/drift_chart.cpp" line="109"/>
         <source>Drift: propagated error by depth</source>
         <translation>Deriva: erro propagado por profundidade</translation>
     </message>
     <message>
-        <location filename="../widgets/drift_chart.cpp" line="229"/>
+        <location filename="../widgets/drift_chart.cpp" line="260"/>
+        <source>trunk</source>
+        <translation>tronco</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drift_chart.cpp" line="265"/>
+        <source>exit head %1</source>
+        <translation>cabeça de saída %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drift_chart.cpp" line="269"/>
+        <source>exit%1 head</source>
+        <translation>cabeça exit%1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drift_chart.cpp" line="381"/>
         <source>B: %1</source>
         <translation>B: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/drift_chart.cpp" line="229"/>
-        <location filename="../widgets/drift_chart.cpp" line="231"/>
+        <location filename="../widgets/drift_chart.cpp" line="381"/>
+        <location filename="../widgets/drift_chart.cpp" line="383"/>
         <source>current</source>
         <translation>atual</translation>
     </message>
     <message>
-        <location filename="../widgets/drift_chart.cpp" line="232"/>
-        <location filename="../widgets/drift_chart.cpp" line="236"/>
+        <location filename="../widgets/drift_chart.cpp" line="384"/>
+        <location filename="../widgets/drift_chart.cpp" line="388"/>
         <source>%1 · mean error</source>
         <translation>%1 · erro médio</translation>
     </message>
     <message>
-        <location filename="../widgets/drift_chart.cpp" line="233"/>
-        <location filename="../widgets/drift_chart.cpp" line="237"/>
+        <location filename="../widgets/drift_chart.cpp" line="385"/>
+        <location filename="../widgets/drift_chart.cpp" line="389"/>
         <source>%1 · SQNR</source>
         <translation>%1 · SQNR</translation>
     </message>
     <message>
-        <location filename="../widgets/drift_chart.cpp" line="234"/>
+        <location filename="../widgets/drift_chart.cpp" line="386"/>
         <source>A: %1 (baseline)</source>
         <translation>A: %1 (referência)</translation>
     </message>
     <message>
-        <location filename="../widgets/drift_chart.cpp" line="234"/>
+        <location filename="../widgets/drift_chart.cpp" line="386"/>
         <source>pinned</source>
         <translation>fixada</translation>
     </message>
     <message>
-        <location filename="../widgets/drift_chart.cpp" line="298"/>
+        <location filename="../widgets/drift_chart.cpp" line="456"/>
         <source>%1 (%2, depth %3)</source>
         <translation>%1 (%2, profundidade %3)</translation>
     </message>
     <message>
-        <location filename="../widgets/drift_chart.cpp" line="301"/>
+        <location filename="../widgets/drift_chart.cpp" line="459"/>
         <source>mean error %1, SQNR %2 dB</source>
         <translation>erro médio %1, SQNR %2 dB</translation>
     </message>
     <message>
-        <location filename="../widgets/drift_chart.cpp" line="307"/>
+        <location filename="../widgets/drift_chart.cpp" line="465"/>
         <source>baseline: mean error %1, SQNR %2 dB</source>
         <translation>referência: erro médio %1, SQNR %2 dB</translation>
     </message>
@@ -729,22 +748,19 @@ o quantizado concorda com o FP32 em %5 %</translation>
         <translation>Falha na exportação</translation>
     </message>
     <message>
-        <location filename="../app/export_dialog.cpp" line="162"/>
         <source>Wrote %1</source>
-        <translation>%1 gravado</translation>
+        <translation type="vanished">%1 gravado</translation>
     </message>
     <message>
-        <location filename="../app/export_dialog.cpp" line="164"/>
         <source>
 opset %1 · %2 QuantizeLinear · %3 DequantizeLinear · %4 quantized and %5 float layers · ONNX checker passed</source>
-        <translation>
+        <translation type="vanished">
 opset %1 · %2 QuantizeLinear · %3 DequantizeLinear · %4 camadas quantizadas e %5 em float · verificador ONNX aprovado</translation>
     </message>
     <message>
-        <location filename="../app/export_dialog.cpp" line="172"/>
         <source>
 Note: %1</source>
-        <translation>
+        <translation type="vanished">
 Observação: %1</translation>
     </message>
 </context>
@@ -795,9 +811,8 @@ Observação: %1</translation>
         <translation>Mostrar todos os K termos</translation>
     </message>
     <message>
-        <location filename="../widgets/inspector_widget.cpp" line="75"/>
         <source>k</source>
-        <translation>k</translation>
+        <translation type="vanished">k</translation>
     </message>
     <message>
         <location filename="../widgets/inspector_widget.cpp" line="75"/>
@@ -818,6 +833,11 @@ Observação: %1</translation>
         <location filename="../widgets/inspector_widget.cpp" line="75"/>
         <source>w_q − Z_w</source>
         <translation>w_q − Z_w</translation>
+    </message>
+    <message>
+        <location filename="../widgets/inspector_widget.cpp" line="75"/>
+        <source>k (c, ky, kx)</source>
+        <translation>k (c, ky, kx)</translation>
     </message>
     <message>
         <location filename="../widgets/inspector_widget.cpp" line="76"/>
@@ -991,146 +1011,174 @@ Observação: %1</translation>
     </message>
     <message>
         <location filename="../widgets/inspector_widget.cpp" line="210"/>
-        <source>error e = y′ − y</source>
-        <translation>erro e = y′ − y</translation>
+        <source>error e = y′ − y (chain)</source>
+        <translation>erro e = y′ − y (cadeia)</translation>
     </message>
     <message>
-        <location filename="../widgets/inspector_widget.cpp" line="232"/>
+        <location filename="../widgets/inspector_widget.cpp" line="211"/>
+        <source>layer alone (FP32-fed input)</source>
+        <translation>camada isolada (entrada FP32)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/inspector_widget.cpp" line="212"/>
+        <source>The same element computed from the layer&apos;s FP32 input, quantized with the layer&apos;s input parameters: the local error</source>
+        <translation>O mesmo elemento calculado a partir da entrada FP32 da camada, quantizada com os parâmetros de entrada da camada: o erro local</translation>
+    </message>
+    <message>
+        <location filename="../widgets/inspector_widget.cpp" line="214"/>
+        <source>The chain error uses the codes the quantized layers upstream produced, so it carries their error too; the layer-alone error is what this layer&apos;s own rounding and clamping add.</source>
+        <translation>O erro da cadeia usa os códigos produzidos pelas camadas quantizadas anteriores, então carrega também o erro delas; o erro da camada isolada é o que o arredondamento e a saturação desta camada acrescentam.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/inspector_widget.cpp" line="395"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2) · element (%3) of sample %4 · code &lt;b&gt;%5&lt;/b&gt; → %6 against FP32 %7: &lt;b&gt;%8 LSB&lt;/b&gt; through the quantized chain, &lt;b&gt;%9 LSB&lt;/b&gt; for the layer alone (FP32-fed)</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (%2) · elemento (%3) da amostra %4 · código &lt;b&gt;%5&lt;/b&gt; → %6 contra FP32 %7: &lt;b&gt;%8 LSB&lt;/b&gt; pela cadeia quantizada, &lt;b&gt;%9 LSB&lt;/b&gt; para a camada isolada (entrada FP32)</translation>
+    </message>
+    <message>
+        <source>error e = y′ − y</source>
+        <translation type="vanished">erro e = y′ − y</translation>
+    </message>
+    <message>
+        <location filename="../widgets/inspector_widget.cpp" line="242"/>
         <source>The same element under each rounding mode</source>
         <translation>O mesmo elemento em cada modo de arredondamento</translation>
     </message>
     <message>
-        <location filename="../widgets/inspector_widget.cpp" line="259"/>
+        <location filename="../widgets/inspector_widget.cpp" line="269"/>
         <source>This model has no integer Conv or Gemm layer to inspect</source>
         <translation>Este modelo não tem camada Conv ou Gemm inteira para inspecionar</translation>
     </message>
     <message>
-        <location filename="../widgets/inspector_widget.cpp" line="306"/>
+        <location filename="../widgets/inspector_widget.cpp" line="316"/>
         <source>o (channel)</source>
         <translation>o (canal)</translation>
     </message>
     <message>
-        <location filename="../widgets/inspector_widget.cpp" line="306"/>
+        <location filename="../widgets/inspector_widget.cpp" line="316"/>
         <source>y</source>
         <translation>y</translation>
     </message>
     <message>
-        <location filename="../widgets/inspector_widget.cpp" line="306"/>
+        <location filename="../widgets/inspector_widget.cpp" line="316"/>
         <source>x</source>
         <translation>x</translation>
     </message>
     <message>
-        <location filename="../widgets/inspector_widget.cpp" line="307"/>
+        <location filename="../widgets/inspector_widget.cpp" line="317"/>
         <source>i</source>
         <translation>i</translation>
     </message>
     <message>
-        <location filename="../widgets/inspector_widget.cpp" line="307"/>
+        <location filename="../widgets/inspector_widget.cpp" line="317"/>
         <source>o</source>
         <translation>o</translation>
     </message>
     <message>
-        <location filename="../widgets/inspector_widget.cpp" line="308"/>
+        <location filename="../widgets/inspector_widget.cpp" line="318"/>
         <source>o (output)</source>
         <translation>o (saída)</translation>
     </message>
     <message>
-        <location filename="../widgets/inspector_widget.cpp" line="359"/>
+        <location filename="../widgets/inspector_widget.cpp" line="369"/>
         <source>Dot product terms</source>
         <translation>Termos do produto escalar</translation>
     </message>
     <message>
-        <location filename="../widgets/inspector_widget.cpp" line="384"/>
         <source>&lt;b&gt;%1&lt;/b&gt; (%2) · element (%3) of sample %4 · code &lt;b&gt;%5&lt;/b&gt; → %6 against FP32 %7: &lt;b&gt;%8 LSB&lt;/b&gt;</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; (%2) · elemento (%3) da amostra %4 · código &lt;b&gt;%5&lt;/b&gt; → %6 contra FP32 %7: &lt;b&gt;%8 LSB&lt;/b&gt;</translation>
+        <translation type="vanished">&lt;b&gt;%1&lt;/b&gt; (%2) · elemento (%3) da amostra %4 · código &lt;b&gt;%5&lt;/b&gt; → %6 contra FP32 %7: &lt;b&gt;%8 LSB&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/inspector_widget.cpp" line="396"/>
+        <location filename="../widgets/inspector_widget.cpp" line="409"/>
         <source>%1   (K = %2 terms)</source>
         <translation>%1   (K = %2 termos)</translation>
     </message>
     <message>
-        <location filename="../widgets/inspector_widget.cpp" line="397"/>
+        <location filename="../widgets/inspector_widget.cpp" line="410"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../widgets/inspector_widget.cpp" line="398"/>
+        <location filename="../widgets/inspector_widget.cpp" line="411"/>
         <source>%1 + %2 = %3%4</source>
         <translation>%1 + %2 = %3%4</translation>
     </message>
     <message>
-        <location filename="../widgets/inspector_widget.cpp" line="401"/>
+        <location filename="../widgets/inspector_widget.cpp" line="414"/>
         <source>   ⚠ outside int32</source>
         <translation>   ⚠ fora de int32</translation>
     </message>
     <message>
-        <location filename="../widgets/inspector_widget.cpp" line="403"/>
+        <location filename="../widgets/inspector_widget.cpp" line="416"/>
         <source>fixed_point: acc · M0 · 2^(shift − 31), integers only</source>
         <translation>fixed_point: acc · M0 · 2^(shift − 31), só inteiros</translation>
     </message>
     <message>
-        <location filename="../widgets/inspector_widget.cpp" line="404"/>
+        <location filename="../widgets/inspector_widget.cpp" line="417"/>
         <source>%1: acc · M in floating point (M0, shift unused)</source>
         <translation>%1: acc · M em ponto flutuante (M0 e shift não usados)</translation>
     </message>
     <message>
-        <location filename="../widgets/inspector_widget.cpp" line="408"/>
+        <location filename="../widgets/inspector_widget.cpp" line="421"/>
         <source>M0 = %1, shift = %2  →  M0·2^(%3) = %4</source>
         <translation>M0 = %1, shift = %2  →  M0·2^(%3) = %4</translation>
     </message>
     <message>
-        <location filename="../widgets/inspector_widget.cpp" line="411"/>
+        <location filename="../widgets/inspector_widget.cpp" line="424"/>
         <source>%1 · %2 = %3</source>
         <translation>%1 · %2 = %3</translation>
     </message>
     <message>
-        <location filename="../widgets/inspector_widget.cpp" line="417"/>
+        <location filename="../widgets/inspector_widget.cpp" line="430"/>
         <source>%1 + %2 = %3</source>
         <translation>%1 + %2 = %3</translation>
     </message>
     <message>
-        <location filename="../widgets/inspector_widget.cpp" line="421"/>
+        <location filename="../widgets/inspector_widget.cpp" line="434"/>
         <source>[%1, %2] → %3%4</source>
         <translation>[%1, %2] → %3%4</translation>
     </message>
     <message>
-        <location filename="../widgets/inspector_widget.cpp" line="423"/>
+        <location filename="../widgets/inspector_widget.cpp" line="436"/>
         <source>   (clamped)</source>
         <translation>   (limitado)</translation>
     </message>
     <message>
-        <location filename="../widgets/inspector_widget.cpp" line="425"/>
+        <location filename="../widgets/inspector_widget.cpp" line="438"/>
         <source>S_y = %1, Z_y = %2</source>
         <translation>S_y = %1, Z_y = %2</translation>
     </message>
     <message>
-        <location filename="../widgets/inspector_widget.cpp" line="426"/>
+        <location filename="../widgets/inspector_widget.cpp" line="439"/>
         <source>%1 · (%2 − %3) = %4</source>
         <translation>%1 · (%2 − %3) = %4</translation>
     </message>
     <message>
-        <location filename="../widgets/inspector_widget.cpp" line="430"/>
+        <location filename="../widgets/inspector_widget.cpp" line="443"/>
         <source>%1 − %2 = %3   (%4 LSB)</source>
         <translation>%1 − %2 = %3   (%4 LSB)</translation>
     </message>
     <message>
         <location filename="../widgets/inspector_widget.cpp" line="447"/>
+        <source>acc %1 → code %2 → %3:  error %4   (%5 LSB)</source>
+        <translation>acc %1 → código %2 → %3:  erro %4   (%5 LSB)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/inspector_widget.cpp" line="465"/>
         <source>Dot product: the first %1 of K = %2 terms</source>
         <translation>Produto escalar: os primeiros %1 de K = %2 termos</translation>
     </message>
     <message>
-        <location filename="../widgets/inspector_widget.cpp" line="448"/>
+        <location filename="../widgets/inspector_widget.cpp" line="466"/>
         <source>Dot product: all K = %1 terms</source>
         <translation>Produto escalar: todos os K = %1 termos</translation>
     </message>
     <message>
-        <location filename="../widgets/inspector_widget.cpp" line="449"/>
+        <location filename="../widgets/inspector_widget.cpp" line="467"/>
         <source>Show all K = %1 terms</source>
         <translation>Mostrar todos os K = %1 termos</translation>
     </message>
     <message>
-        <location filename="../widgets/inspector_widget.cpp" line="475"/>
+        <location filename="../widgets/inspector_widget.cpp" line="498"/>
         <source>%1 (current)</source>
         <translation>%1 (atual)</translation>
     </message>
@@ -1531,72 +1579,82 @@ Observação: %1</translation>
         <translation>&amp;Lições</translation>
     </message>
     <message>
-        <location filename="../app/main_window_quant.cpp" line="27"/>
+        <location filename="../app/main_window_quant.cpp" line="28"/>
         <source>&amp;Save Config</source>
         <translation>&amp;Salvar configuração</translation>
     </message>
     <message>
-        <location filename="../app/main_window_quant.cpp" line="29"/>
+        <location filename="../app/main_window_quant.cpp" line="30"/>
         <source>Save the quantization config (JSON)</source>
         <translation>Salvar a configuração de quantização (JSON)</translation>
     </message>
     <message>
-        <location filename="../app/main_window_quant.cpp" line="30"/>
+        <location filename="../app/main_window_quant.cpp" line="31"/>
         <source>Save Config &amp;As…</source>
         <translation>Salvar configuração &amp;como…</translation>
     </message>
     <message>
-        <location filename="../app/main_window_quant.cpp" line="31"/>
+        <location filename="../app/main_window_quant.cpp" line="32"/>
         <source>Ctrl+Shift+S</source>
         <translation>Ctrl+Shift+S</translation>
     </message>
     <message>
-        <location filename="../app/main_window_quant.cpp" line="33"/>
+        <location filename="../app/main_window_quant.cpp" line="34"/>
         <source>E&amp;xport Report…</source>
         <translation>E&amp;xportar relatório…</translation>
     </message>
     <message>
-        <location filename="../app/main_window_quant.cpp" line="34"/>
+        <location filename="../app/main_window_quant.cpp" line="35"/>
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../app/main_window_quant.cpp" line="35"/>
+        <location filename="../app/main_window_quant.cpp" line="36"/>
         <source>Write the evaluation report as JSON or CSV</source>
         <translation>Gravar o relatório de avaliação como JSON ou CSV</translation>
     </message>
     <message>
-        <location filename="../app/main_window_quant.cpp" line="37"/>
+        <location filename="../app/main_window_quant.cpp" line="38"/>
         <source>Export &amp;Quantized Model…</source>
         <translation>Exportar modelo &amp;quantizado…</translation>
     </message>
     <message>
-        <location filename="../app/main_window_quant.cpp" line="44"/>
+        <location filename="../app/main_window_quant.cpp" line="45"/>
         <source>Write the quantized model as ONNX QDQ, ONNX Runtime overrides or AIMET encodings</source>
         <translation>Gravar o modelo quantizado como ONNX QDQ, overrides do ONNX Runtime ou encodings do AIMET</translation>
     </message>
     <message>
-        <location filename="../app/main_window_quant.cpp" line="53"/>
+        <location filename="../app/main_window_quant.cpp" line="54"/>
         <source>&amp;Undo</source>
         <translation>&amp;Desfazer</translation>
     </message>
     <message>
-        <location filename="../app/main_window_quant.cpp" line="55"/>
+        <location filename="../app/main_window_quant.cpp" line="56"/>
         <source>&amp;Redo</source>
         <translation>&amp;Refazer</translation>
     </message>
     <message>
-        <location filename="../app/main_window_quant.cpp" line="56"/>
+        <location filename="../app/main_window_quant.cpp" line="57"/>
         <source>Ctrl+Shift+Z</source>
         <translation>Ctrl+Shift+Z</translation>
     </message>
     <message>
-        <location filename="../app/main_window_quant.cpp" line="56"/>
+        <location filename="../app/main_window_quant.cpp" line="57"/>
         <source>Ctrl+Y</source>
         <translation>Ctrl+Y</translation>
     </message>
     <message>
         <location filename="../app/main_window_quant.cpp" line="62"/>
+        <source>Input &amp;&amp; &amp;Preprocessing…</source>
+        <translation>Entrada e &amp;Pré-processamento…</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window_quant.cpp" line="68"/>
+        <source>Input size, resize, scale, mean/std, channel order, class map</source>
+        <translation>Tamanho da entrada, redimensionamento, escala, média/desvio, ordem dos canais, mapa de classes</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window_quant.cpp" line="70"/>
         <source>&amp;Pin Baseline</source>
         <translation>&amp;Fixar referência</translation>
     </message>
@@ -1605,118 +1663,118 @@ Observação: %1</translation>
         <translation type="vanished">configuração não salva, %1</translation>
     </message>
     <message>
-        <location filename="../app/main_window_quant.cpp" line="65"/>
+        <location filename="../app/main_window_quant.cpp" line="73"/>
         <source>Ctrl+B</source>
         <translation>Ctrl+B</translation>
     </message>
     <message>
-        <location filename="../app/main_window_quant.cpp" line="66"/>
+        <location filename="../app/main_window_quant.cpp" line="74"/>
         <source>Keep the current report to compare later edits against</source>
         <translation>Guardar o relatório atual para comparar com edições posteriores</translation>
     </message>
     <message>
-        <location filename="../app/main_window_quant.cpp" line="67"/>
+        <location filename="../app/main_window_quant.cpp" line="75"/>
         <source>C&amp;lear Baseline</source>
         <translation>&amp;Limpar referência</translation>
     </message>
     <message>
-        <location filename="../app/main_window_quant.cpp" line="68"/>
+        <location filename="../app/main_window_quant.cpp" line="76"/>
         <source>Ctrl+Shift+B</source>
         <translation>Ctrl+Shift+B</translation>
     </message>
     <message>
-        <location filename="../app/main_window_quant.cpp" line="120"/>
-        <location filename="../app/main_window_quant.cpp" line="152"/>
+        <location filename="../app/main_window_quant.cpp" line="129"/>
+        <location filename="../app/main_window_quant.cpp" line="161"/>
         <source>Saved %1</source>
         <translation>%1 salvo</translation>
     </message>
     <message>
-        <location filename="../app/main_window_quant.cpp" line="143"/>
+        <location filename="../app/main_window_quant.cpp" line="152"/>
         <source>Save Config</source>
         <translation>Salvar configuração</translation>
     </message>
     <message>
-        <location filename="../app/main_window_quant.cpp" line="144"/>
+        <location filename="../app/main_window_quant.cpp" line="153"/>
         <source>Quantization configs (*.json)</source>
         <translation>Configurações de quantização (*.json)</translation>
     </message>
     <message>
-        <location filename="../app/main_window_quant.cpp" line="169"/>
+        <location filename="../app/main_window_quant.cpp" line="178"/>
         <source>Open Calibration Folder</source>
         <translation>Abrir pasta de calibração</translation>
     </message>
     <message>
-        <location filename="../app/main_window_quant.cpp" line="177"/>
+        <location filename="../app/main_window_quant.cpp" line="186"/>
         <source>Open a model first</source>
         <translation>Abra um modelo antes</translation>
     </message>
     <message>
-        <location filename="../app/main_window_quant.cpp" line="182"/>
+        <location filename="../app/main_window_quant.cpp" line="191"/>
         <source>Open Config</source>
         <translation>Abrir configuração</translation>
     </message>
     <message>
-        <location filename="../app/main_window_quant.cpp" line="183"/>
+        <location filename="../app/main_window_quant.cpp" line="192"/>
         <source>Quantization configs (*.json);;All files (*)</source>
         <translation>Configurações de quantização (*.json);;Todos os arquivos (*)</translation>
     </message>
     <message>
-        <location filename="../app/main_window_quant.cpp" line="195"/>
+        <location filename="../app/main_window_quant.cpp" line="204"/>
         <source>JSON report (*.json)</source>
         <translation>Relatório JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../app/main_window_quant.cpp" line="196"/>
+        <location filename="../app/main_window_quant.cpp" line="205"/>
         <source>CSV tables, layers and exits (*.csv)</source>
         <translation>Tabelas CSV, camadas e saídas (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/main_window_quant.cpp" line="201"/>
+        <location filename="../app/main_window_quant.cpp" line="210"/>
         <source>Export Report</source>
         <translation>Exportar relatório</translation>
     </message>
     <message>
-        <location filename="../app/main_window_quant.cpp" line="209"/>
+        <location filename="../app/main_window_quant.cpp" line="218"/>
         <source>Exported %1</source>
         <translation>%1 exportado</translation>
     </message>
     <message>
-        <location filename="../app/main_window_quant.cpp" line="217"/>
+        <location filename="../app/main_window_quant.cpp" line="226"/>
         <source>The quantization config</source>
         <translation>A configuração de quantização</translation>
     </message>
     <message>
-        <location filename="../app/main_window_quant.cpp" line="218"/>
+        <location filename="../app/main_window_quant.cpp" line="227"/>
         <source>The config %1</source>
         <translation>A configuração %1</translation>
     </message>
     <message>
-        <location filename="../app/main_window_quant.cpp" line="220"/>
+        <location filename="../app/main_window_quant.cpp" line="229"/>
         <source>Save Changes?</source>
         <translation>Salvar alterações?</translation>
     </message>
     <message>
-        <location filename="../app/main_window_quant.cpp" line="220"/>
+        <location filename="../app/main_window_quant.cpp" line="229"/>
         <source>%1 has unsaved changes. Save them?</source>
         <translation>%1 tem alterações não salvas. Salvá-las?</translation>
     </message>
     <message>
-        <location filename="../app/main_window_quant.cpp" line="237"/>
+        <location filename="../app/main_window_quant.cpp" line="246"/>
         <source>%1 was made for a file also named %2, but not this one: the contents differ (SHA-256 %3… in the config, %4… for the open model).</source>
         <translation>%1 foi feito para um arquivo também chamado %2, mas não este: o conteúdo difere (SHA-256 %3… na configuração, %4… no modelo aberto).</translation>
     </message>
     <message>
-        <location filename="../app/main_window_quant.cpp" line="240"/>
+        <location filename="../app/main_window_quant.cpp" line="249"/>
         <source>%1 was made for %2, not for the open model %3 (SHA-256 %4… vs %5…).</source>
         <translation>%1 foi feito para %2, não para o modelo aberto %3 (SHA-256 %4… vs %5…).</translation>
     </message>
     <message>
-        <location filename="../app/main_window_quant.cpp" line="244"/>
+        <location filename="../app/main_window_quant.cpp" line="253"/>
         <source>Config for Another Model</source>
         <translation>Configuração de outro modelo</translation>
     </message>
     <message>
-        <location filename="../app/main_window_quant.cpp" line="246"/>
+        <location filename="../app/main_window_quant.cpp" line="255"/>
         <source>Apply its defaults and the settings of the layers whose names match?</source>
         <translation>Aplicar seus padrões e as configurações das camadas cujos nomes coincidem?</translation>
     </message>
@@ -1729,7 +1787,7 @@ Apply its defaults and the settings of the layers whose names match?</source>
 Aplicar os seus padrões e as configurações das camadas cujos nomes coincidem?</translation>
     </message>
     <message>
-        <location filename="../app/main_window_quant.cpp" line="241"/>
+        <location filename="../app/main_window_quant.cpp" line="250"/>
         <source>another model</source>
         <translation>outro modelo</translation>
     </message>
@@ -2059,32 +2117,32 @@ Aplicar os seus padrões e as configurações das camadas cujos nomes coincidem?
 <context>
     <name>ql::MixedPrecisionSession</name>
     <message>
-        <location filename="../widgets/mixed_precision_session.cpp" line="65"/>
+        <location filename="../widgets/mixed_precision_session.cpp" line="79"/>
         <source>Sensitivity analysis failed</source>
         <translation>Falha na análise de sensibilidade</translation>
     </message>
     <message>
-        <location filename="../widgets/mixed_precision_session.cpp" line="67"/>
+        <location filename="../widgets/mixed_precision_session.cpp" line="79"/>
         <source>Sensitivity analysis</source>
         <translation>Análise de sensibilidade</translation>
     </message>
     <message>
-        <location filename="../widgets/mixed_precision_session.cpp" line="101"/>
+        <location filename="../widgets/mixed_precision_session.cpp" line="112"/>
         <source>Mixed-precision search failed</source>
         <translation>Falha na busca de precisão mista</translation>
     </message>
     <message>
-        <location filename="../widgets/mixed_precision_session.cpp" line="103"/>
+        <location filename="../widgets/mixed_precision_session.cpp" line="112"/>
         <source>Mixed-precision search</source>
         <translation>Busca de precisão mista</translation>
     </message>
     <message>
-        <location filename="../widgets/mixed_precision_session.cpp" line="174"/>
+        <location filename="../widgets/mixed_precision_session.cpp" line="184"/>
         <source>Apply the found mixed-precision config</source>
         <translation>Aplicar a configuração de precisão mista encontrada</translation>
     </message>
     <message>
-        <location filename="../widgets/mixed_precision_session.cpp" line="175"/>
+        <location filename="../widgets/mixed_precision_session.cpp" line="185"/>
         <source>Apply mixed-precision point #%1</source>
         <translation>Aplicar o ponto de precisão mista nº %1</translation>
     </message>
@@ -2407,6 +2465,159 @@ Aplicar os seus padrões e as configurações das camadas cujos nomes coincidem?
     </message>
 </context>
 <context>
+    <name>ql::PreprocessDialog</name>
+    <message>
+        <location filename="../app/preprocess_dialog.cpp" line="87"/>
+        <source>Input &amp; Preprocessing</source>
+        <translation>Entrada e Pré-processamento</translation>
+    </message>
+    <message>
+        <location filename="../app/preprocess_dialog.cpp" line="90"/>
+        <source>1 (grayscale)</source>
+        <translation>1 (tons de cinza)</translation>
+    </message>
+    <message>
+        <location filename="../app/preprocess_dialog.cpp" line="91"/>
+        <source>3 (colour)</source>
+        <translation>3 (cor)</translation>
+    </message>
+    <message>
+        <location filename="../app/preprocess_dialog.cpp" line="94"/>
+        <source>RGB (torchvision, PIL)</source>
+        <translation>RGB (torchvision, PIL)</translation>
+    </message>
+    <message>
+        <location filename="../app/preprocess_dialog.cpp" line="95"/>
+        <source>BGR (OpenCV, Caffe)</source>
+        <translation>BGR (OpenCV, Caffe)</translation>
+    </message>
+    <message>
+        <location filename="../app/preprocess_dialog.cpp" line="111"/>
+        <source>Stretch to the size</source>
+        <translation>Esticar até o tamanho</translation>
+    </message>
+    <message>
+        <location filename="../app/preprocess_dialog.cpp" line="112"/>
+        <source>Shorter side, then centre crop</source>
+        <translation>Lado menor, depois recorte central</translation>
+    </message>
+    <message>
+        <location filename="../app/preprocess_dialog.cpp" line="117"/>
+        <source>auto (256/224 × crop)</source>
+        <translation>automático (256/224 × recorte)</translation>
+    </message>
+    <message>
+        <location filename="../app/preprocess_dialog.cpp" line="120"/>
+        <source>Pixel values 0..255 are multiplied by this (a fraction such as 1/255 is accepted)</source>
+        <translation>Os valores de pixel 0..255 são multiplicados por isto (uma fração como 1/255 é aceita)</translation>
+    </message>
+    <message>
+        <location filename="../app/preprocess_dialog.cpp" line="127"/>
+        <source>One value for every channel, or one per channel in the input&apos;s channel order, separated by commas</source>
+        <translation>Um valor para todos os canais, ou um por canal na ordem de canais da entrada, separados por vírgulas</translation>
+    </message>
+    <message>
+        <location filename="../app/preprocess_dialog.cpp" line="131"/>
+        <source>none: sub-folders are classes 0, 1, … in sorted order</source>
+        <translation>nenhum: as subpastas são as classes 0, 1, … em ordem alfabética</translation>
+    </message>
+    <message>
+        <location filename="../app/preprocess_dialog.cpp" line="133"/>
+        <source>Browse…</source>
+        <translation>Procurar…</translation>
+    </message>
+    <message>
+        <location filename="../app/preprocess_dialog.cpp" line="139"/>
+        <source>Channels:</source>
+        <translation>Canais:</translation>
+    </message>
+    <message>
+        <location filename="../app/preprocess_dialog.cpp" line="140"/>
+        <source>Channel order:</source>
+        <translation>Ordem dos canais:</translation>
+    </message>
+    <message>
+        <location filename="../app/preprocess_dialog.cpp" line="141"/>
+        <source>Size (height × width):</source>
+        <translation>Tamanho (altura × largura):</translation>
+    </message>
+    <message>
+        <location filename="../app/preprocess_dialog.cpp" line="142"/>
+        <source>Resize:</source>
+        <translation>Redimensionar:</translation>
+    </message>
+    <message>
+        <location filename="../app/preprocess_dialog.cpp" line="143"/>
+        <source>Shorter side before crop:</source>
+        <translation>Lado menor antes do recorte:</translation>
+    </message>
+    <message>
+        <location filename="../app/preprocess_dialog.cpp" line="144"/>
+        <source>Scale:</source>
+        <translation>Escala:</translation>
+    </message>
+    <message>
+        <location filename="../app/preprocess_dialog.cpp" line="145"/>
+        <source>Mean:</source>
+        <translation>Média:</translation>
+    </message>
+    <message>
+        <location filename="../app/preprocess_dialog.cpp" line="146"/>
+        <source>Std:</source>
+        <translation>Desvio padrão:</translation>
+    </message>
+    <message>
+        <location filename="../app/preprocess_dialog.cpp" line="147"/>
+        <source>Class map:</source>
+        <translation>Mapa de classes:</translation>
+    </message>
+    <message>
+        <location filename="../app/preprocess_dialog.cpp" line="148"/>
+        <source>Each pixel value p becomes (p · scale − mean[c]) / std[c] for channel c. A class map lists &apos;&lt;folder&gt; &lt;index&gt;&apos; or ImageNet&apos;s &apos;&lt;synset&gt; &lt;description&gt;&apos; lines in output order.</source>
+        <translation>Cada valor de pixel p vira (p · escala − média[c]) / desvio[c] no canal c. Um mapa de classes lista linhas &apos;&lt;pasta&gt; &lt;índice&gt;&apos; ou, como no ImageNet, &apos;&lt;synset&gt; &lt;descrição&gt;&apos; na ordem das saídas.</translation>
+    </message>
+    <message>
+        <location filename="../app/preprocess_dialog.cpp" line="159"/>
+        <source>Model Defaults</source>
+        <translation>Padrões do Modelo</translation>
+    </message>
+    <message>
+        <location filename="../app/preprocess_dialog.cpp" line="160"/>
+        <source>What QuantLens infers from the model&apos;s input shape</source>
+        <translation>O que o QuantLens deduz da forma da entrada do modelo</translation>
+    </message>
+    <message>
+        <location filename="../app/preprocess_dialog.cpp" line="227"/>
+        <source>scale: &apos;%1&apos; is not a number</source>
+        <translation>escala: &apos;%1&apos; não é um número</translation>
+    </message>
+    <message>
+        <location filename="../app/preprocess_dialog.cpp" line="229"/>
+        <source>mean: &apos;%1&apos; is not a list of numbers</source>
+        <translation>média: &apos;%1&apos; não é uma lista de números</translation>
+    </message>
+    <message>
+        <location filename="../app/preprocess_dialog.cpp" line="231"/>
+        <source>std: &apos;%1&apos; is not a list of numbers</source>
+        <translation>desvio: &apos;%1&apos; não é uma lista de números</translation>
+    </message>
+    <message>
+        <location filename="../app/preprocess_dialog.cpp" line="278"/>
+        <source>Class Map</source>
+        <translation>Mapa de Classes</translation>
+    </message>
+    <message>
+        <location filename="../app/preprocess_dialog.cpp" line="278"/>
+        <source>Labels files (*.txt *.csv *.map);;All files (*)</source>
+        <translation>Arquivos de rótulos (*.txt *.csv *.map);;Todos os arquivos (*)</translation>
+    </message>
+    <message>
+        <location filename="../app/preprocess_dialog.cpp" line="292"/>
+        <source>Input &amp; preprocessing</source>
+        <translation>Entrada e pré-processamento</translation>
+    </message>
+</context>
+<context>
     <name>ql::QuantLayerDelegate</name>
     <message>
         <location filename="../widgets/quant_layer_delegates.cpp" line="28"/>
@@ -2417,70 +2628,85 @@ Aplicar os seus padrões e as configurações das camadas cujos nomes coincidem?
 <context>
     <name>ql::QuantLayerModel</name>
     <message>
-        <location filename="../widgets/quant_layer_model.cpp" line="55"/>
+        <location filename="../widgets/quant_layer_model.cpp" line="58"/>
         <source>SQNR = 10·log10(Σr² / Σe²): signal over quantization noise.
 red &lt; %1 dB · amber &lt; %2 dB · green ≥ %2 dB</source>
         <translation>SQNR = 10·log10(Σr² / Σe²): sinal sobre ruído de quantização.
 vermelho &lt; %1 dB · âmbar &lt; %2 dB · verde ≥ %2 dB</translation>
     </message>
     <message>
-        <location filename="../widgets/quant_layer_model.cpp" line="335"/>
+        <location filename="../widgets/quant_layer_model.cpp" line="333"/>
+        <source>S = %1, Z = %2</source>
+        <translation>S = %1, Z = %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/quant_layer_model.cpp" line="334"/>
+        <source>S per channel (%1): %2 … %3, Z = %4</source>
+        <translation>S por canal (%1): %2 … %3, Z = %4</translation>
+    </message>
+    <message>
+        <location filename="../widgets/quant_layer_model.cpp" line="354"/>
         <source>Runs as: %1</source>
         <translation>Executa como: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/quant_layer_model.cpp" line="336"/>
+        <location filename="../widgets/quant_layer_model.cpp" line="355"/>
         <source>integer (%1)</source>
         <translation>inteiro (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/quant_layer_model.cpp" line="337"/>
+        <location filename="../widgets/quant_layer_model.cpp" line="356"/>
         <source>float: %1</source>
         <translation>float: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/quant_layer_model.cpp" line="342"/>
+        <location filename="../widgets/quant_layer_model.cpp" line="361"/>
         <source>Fused: %1</source>
         <translation>Fundido: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/quant_layer_model.cpp" line="349"/>
+        <location filename="../widgets/quant_layer_model.cpp" line="368"/>
         <source>%1 bits: %2 codes (F2 or double-click to edit, 2..16)</source>
         <translation>%1 bits: %2 códigos (F2 ou duplo clique para editar, 2..16)</translation>
     </message>
     <message>
-        <location filename="../widgets/quant_layer_model.cpp" line="355"/>
+        <location filename="../widgets/quant_layer_model.cpp" line="378"/>
+        <source>As stored in the QDQ file %1</source>
+        <translation>Como gravado no arquivo QDQ %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/quant_layer_model.cpp" line="385"/>
         <source>Runs in FP32 between a dequantize and a quantize boundary: %1
 Check to keep it float by config.</source>
         <translation>Roda em FP32 entre uma fronteira de desquantização e uma de quantização: %1
 Marque para mantê-la em float pela configuração.</translation>
     </message>
     <message>
-        <location filename="../widgets/quant_layer_model.cpp" line="358"/>
+        <location filename="../widgets/quant_layer_model.cpp" line="388"/>
         <source>Run this layer in FP32 between a dequantize and a quantize boundary</source>
         <translation>Executar esta camada em FP32 entre uma fronteira de dequantização e uma de quantização</translation>
     </message>
     <message>
-        <location filename="../widgets/quant_layer_model.cpp" line="360"/>
+        <location filename="../widgets/quant_layer_model.cpp" line="390"/>
         <source>This layer alone, fed with the FP32 input.
 </source>
         <translation>Só esta camada, alimentada com a entrada FP32.
 </translation>
     </message>
     <message>
-        <location filename="../widgets/quant_layer_model.cpp" line="362"/>
+        <location filename="../widgets/quant_layer_model.cpp" line="392"/>
         <source>The whole integer chain up to here: upstream error arrives too.
 </source>
         <translation>Toda a cadeia inteira até aqui: o erro anterior também chega.
 </translation>
     </message>
     <message>
-        <location filename="../widgets/quant_layer_model.cpp" line="366"/>
+        <location filename="../widgets/quant_layer_model.cpp" line="396"/>
         <source>Output codes saturated at qmin: %1 %, at qmax: %2 %</source>
         <translation>Códigos de saída saturados em qmin: %1 %, em qmax: %2 %</translation>
     </message>
     <message>
-        <location filename="../widgets/quant_layer_model.cpp" line="371"/>
+        <location filename="../widgets/quant_layer_model.cpp" line="401"/>
         <source>Accumulators that left the int32 range (counted on the propagated run)</source>
         <translation>Acumuladores que saíram do intervalo de int32 (contados na execução propagada)</translation>
     </message>
@@ -2493,17 +2719,17 @@ Marque para mantê-la em float pela configuração.</translation>
         <translation>&amp;Predefinições</translation>
     </message>
     <message>
-        <location filename="../app/quant_page.cpp" line="187"/>
+        <location filename="../app/quant_page.cpp" line="198"/>
         <source>Preset</source>
         <translation>Predefinição</translation>
     </message>
     <message>
-        <location filename="../app/quant_page.cpp" line="191"/>
+        <location filename="../app/quant_page.cpp" line="202"/>
         <source>Replace the whole config by a preset (undoable)</source>
         <translation>Substituir toda a configuração por uma predefinição (pode ser desfeito)</translation>
     </message>
     <message>
-        <location filename="../app/quant_page.cpp" line="213"/>
+        <location filename="../app/quant_page.cpp" line="224"/>
         <source>Undo</source>
         <translation>Desfazer</translation>
     </message>
@@ -2512,7 +2738,7 @@ Marque para mantê-la em float pela configuração.</translation>
         <translation type="vanished">Desfazer (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../app/quant_page.cpp" line="214"/>
+        <location filename="../app/quant_page.cpp" line="225"/>
         <source>Redo</source>
         <translation>Refazer</translation>
     </message>
@@ -2521,152 +2747,152 @@ Marque para mantê-la em float pela configuração.</translation>
         <translation type="vanished">Refazer (Ctrl+Shift+Z)</translation>
     </message>
     <message>
-        <location filename="../app/quant_page.cpp" line="213"/>
+        <location filename="../app/quant_page.cpp" line="224"/>
         <source>Ctrl+Z</source>
         <translation>Ctrl+Z</translation>
     </message>
     <message>
-        <location filename="../app/quant_page.cpp" line="214"/>
+        <location filename="../app/quant_page.cpp" line="225"/>
         <source>Ctrl+Shift+Z</source>
         <translation>Ctrl+Shift+Z</translation>
     </message>
     <message>
-        <location filename="../app/quant_page.cpp" line="217"/>
+        <location filename="../app/quant_page.cpp" line="228"/>
         <source>Summary</source>
         <translation>Resumo</translation>
     </message>
     <message>
-        <location filename="../app/quant_page.cpp" line="220"/>
+        <location filename="../app/quant_page.cpp" line="231"/>
         <source>Show or hide the summary panel (more room for the table)</source>
         <translation>Mostrar ou esconder o painel de resumo (mais espaço para a tabela)</translation>
     </message>
     <message>
-        <location filename="../app/quant_page.cpp" line="223"/>
+        <location filename="../app/quant_page.cpp" line="234"/>
         <source>Double-click or F2 edits a cell; select rows (Shift, Ctrl) to edit many at once.</source>
         <translation>Duplo clique ou F2 edita uma célula; selecione linhas (Shift, Ctrl) para editar várias de uma vez.</translation>
     </message>
     <message>
-        <location filename="../app/quant_page.cpp" line="247"/>
+        <location filename="../app/quant_page.cpp" line="258"/>
         <source>Weight bits for the selected layers</source>
         <translation>Bits dos pesos das camadas selecionadas</translation>
     </message>
     <message>
-        <location filename="../app/quant_page.cpp" line="248"/>
+        <location filename="../app/quant_page.cpp" line="259"/>
         <source>Activation bits for the selected layers</source>
         <translation>Bits das ativações das camadas selecionadas</translation>
     </message>
     <message>
-        <location filename="../app/quant_page.cpp" line="250"/>
+        <location filename="../app/quant_page.cpp" line="261"/>
         <source>Rounding (weights and activations)</source>
         <translation>Arredondamento (pesos e ativações)</translation>
     </message>
     <message>
-        <location filename="../app/quant_page.cpp" line="251"/>
+        <location filename="../app/quant_page.cpp" line="262"/>
         <source>Scheme of the weights / activations</source>
         <translation>Esquema dos pesos / ativações</translation>
     </message>
     <message>
-        <location filename="../app/quant_page.cpp" line="252"/>
+        <location filename="../app/quant_page.cpp" line="263"/>
         <source>Weight scale granularity</source>
         <translation>Granularidade da escala dos pesos</translation>
     </message>
     <message>
-        <location filename="../app/quant_page.cpp" line="253"/>
+        <location filename="../app/quant_page.cpp" line="264"/>
         <source>Activation range observer</source>
         <translation>Observador do intervalo das ativações</translation>
     </message>
     <message>
-        <location filename="../app/quant_page.cpp" line="255"/>
+        <location filename="../app/quant_page.cpp" line="266"/>
         <source>keep</source>
         <translation>manter</translation>
     </message>
     <message>
-        <location filename="../app/quant_page.cpp" line="255"/>
+        <location filename="../app/quant_page.cpp" line="266"/>
         <source>quantize</source>
         <translation>quantizar</translation>
     </message>
     <message>
-        <location filename="../app/quant_page.cpp" line="255"/>
+        <location filename="../app/quant_page.cpp" line="266"/>
         <source>float</source>
         <translation>float</translation>
     </message>
     <message>
-        <location filename="../app/quant_page.cpp" line="256"/>
+        <location filename="../app/quant_page.cpp" line="267"/>
         <source>Run the selected layers in integer arithmetic or in FP32</source>
         <translation>Executar as camadas selecionadas em aritmética inteira ou em FP32</translation>
     </message>
     <message>
-        <location filename="../app/quant_page.cpp" line="257"/>
+        <location filename="../app/quant_page.cpp" line="268"/>
         <source>&amp;W</source>
         <translation>&amp;P</translation>
     </message>
     <message>
-        <location filename="../app/quant_page.cpp" line="258"/>
+        <location filename="../app/quant_page.cpp" line="269"/>
         <source>&amp;A</source>
         <translation>&amp;A</translation>
     </message>
     <message>
-        <location filename="../app/quant_page.cpp" line="259"/>
+        <location filename="../app/quant_page.cpp" line="270"/>
         <source>R&amp;ounding</source>
         <translation>Arred&amp;ondamento</translation>
     </message>
     <message>
-        <location filename="../app/quant_page.cpp" line="260"/>
+        <location filename="../app/quant_page.cpp" line="271"/>
         <source>S&amp;cheme</source>
         <translation>Es&amp;quema</translation>
     </message>
     <message>
-        <location filename="../app/quant_page.cpp" line="261"/>
+        <location filename="../app/quant_page.cpp" line="272"/>
         <source>&amp;Gran.</source>
         <translation>&amp;Gran.</translation>
     </message>
     <message>
-        <location filename="../app/quant_page.cpp" line="262"/>
+        <location filename="../app/quant_page.cpp" line="273"/>
         <source>O&amp;bs.</source>
         <translation>O&amp;bs.</translation>
     </message>
     <message>
-        <location filename="../app/quant_page.cpp" line="263"/>
+        <location filename="../app/quant_page.cpp" line="274"/>
         <source>&amp;Run</source>
         <translation>&amp;Execução</translation>
     </message>
     <message>
-        <location filename="../app/quant_page.cpp" line="264"/>
+        <location filename="../app/quant_page.cpp" line="275"/>
         <source>A&amp;pply to Selected</source>
         <translation>A&amp;plicar às selecionadas</translation>
     </message>
     <message>
-        <location filename="../app/quant_page.cpp" line="265"/>
+        <location filename="../app/quant_page.cpp" line="276"/>
         <source>Set the chosen fields on every selected layer (one undo step)</source>
         <translation>Definir os campos escolhidos em cada camada selecionada (um passo de desfazer)</translation>
     </message>
     <message>
-        <location filename="../app/quant_page.cpp" line="293"/>
+        <location filename="../app/quant_page.cpp" line="304"/>
         <source>Select layers:</source>
         <translation>Selecionar camadas:</translation>
     </message>
     <message>
-        <location filename="../app/quant_page.cpp" line="319"/>
+        <location filename="../app/quant_page.cpp" line="330"/>
         <source>preset %1</source>
         <translation>predefinição %1</translation>
     </message>
     <message>
-        <location filename="../app/quant_page.cpp" line="323"/>
+        <location filename="../app/quant_page.cpp" line="334"/>
         <source>%1 (modified)</source>
         <translation>%1 (modificado)</translation>
     </message>
     <message>
-        <location filename="../app/quant_page.cpp" line="325"/>
+        <location filename="../app/quant_page.cpp" line="336"/>
         <source>unsaved config (%1)</source>
         <translation>configuração não salva (%1)</translation>
     </message>
     <message>
-        <location filename="../app/quant_page.cpp" line="344"/>
+        <location filename="../app/quant_page.cpp" line="355"/>
         <source>Preset %1</source>
         <translation>Predefinição %1</translation>
     </message>
     <message>
-        <location filename="../app/quant_page.cpp" line="380"/>
+        <location filename="../app/quant_page.cpp" line="391"/>
         <source>%1 on %2</source>
         <translation>%1 em %2</translation>
     </message>
@@ -2679,47 +2905,47 @@ Marque para mantê-la em float pela configuração.</translation>
 <context>
     <name>ql::QuantSession</name>
     <message>
-        <location filename="../widgets/quant_session_config.cpp" line="126"/>
+        <location filename="../widgets/quant_session_config.cpp" line="146"/>
         <source>Could not open the config</source>
         <translation>Não foi possível abrir a configuração</translation>
     </message>
     <message>
-        <location filename="../widgets/quant_session_config.cpp" line="128"/>
+        <location filename="../widgets/quant_session_config.cpp" line="148"/>
         <source>%1: open a model first</source>
         <translation>%1: abra um modelo antes</translation>
     </message>
     <message>
-        <location filename="../widgets/quant_session_config.cpp" line="157"/>
+        <location filename="../widgets/quant_session_config.cpp" line="177"/>
         <source>Open %1</source>
         <translation>Abrir %1</translation>
     </message>
     <message>
-        <location filename="../widgets/quant_session_config.cpp" line="177"/>
+        <location filename="../widgets/quant_session_config.cpp" line="197"/>
         <source>Apply matching layers</source>
         <translation>Aplicar as camadas correspondentes</translation>
     </message>
     <message>
-        <location filename="../widgets/quant_session_config.cpp" line="185"/>
+        <location filename="../widgets/quant_session_config.cpp" line="205"/>
         <source>Could not save the config</source>
         <translation>Não foi possível salvar a configuração</translation>
     </message>
     <message>
-        <location filename="../widgets/quant_session_config.cpp" line="209"/>
+        <location filename="../widgets/quant_session_config.cpp" line="229"/>
         <source>Could not export the report</source>
         <translation>Não foi possível exportar o relatório</translation>
     </message>
     <message>
-        <location filename="../widgets/quant_session_config.cpp" line="211"/>
+        <location filename="../widgets/quant_session_config.cpp" line="231"/>
         <source>%1: there is no evaluation report yet</source>
         <translation>%1: ainda não há relatório de avaliação</translation>
     </message>
     <message>
-        <location filename="../widgets/quant_session.cpp" line="28"/>
+        <location filename="../widgets/quant_session.cpp" line="30"/>
         <source>Calibration failed</source>
         <translation>Falha na calibração</translation>
     </message>
     <message>
-        <location filename="../widgets/quant_session.cpp" line="29"/>
+        <location filename="../widgets/quant_session.cpp" line="31"/>
         <source>Evaluation failed</source>
         <translation>Falha na avaliação</translation>
     </message>
@@ -3045,32 +3271,32 @@ Marque para mantê-la em float pela configuração.</translation>
 <context>
     <name>ql::Session</name>
     <message>
-        <location filename="../widgets/session.cpp" line="14"/>
+        <location filename="../widgets/session.cpp" line="16"/>
         <source>Could not open the model</source>
         <translation>Não foi possível abrir o modelo</translation>
     </message>
     <message>
-        <location filename="../widgets/session.cpp" line="15"/>
+        <location filename="../widgets/session.cpp" line="17"/>
         <source>Could not load the data folder</source>
         <translation>Não foi possível carregar a pasta de dados</translation>
     </message>
     <message>
-        <location filename="../widgets/session.cpp" line="16"/>
+        <location filename="../widgets/session.cpp" line="18"/>
         <source>FP32 evaluation failed</source>
         <translation>A avaliação FP32 falhou</translation>
     </message>
     <message>
-        <location filename="../widgets/session.cpp" line="29"/>
+        <location filename="../widgets/session.cpp" line="31"/>
         <source>Loading model %1</source>
         <translation>Carregando o modelo %1</translation>
     </message>
     <message>
-        <location filename="../widgets/session.cpp" line="42"/>
+        <location filename="../widgets/session.cpp" line="55"/>
         <source>Loading images from %1</source>
         <translation>Carregando imagens de %1</translation>
     </message>
     <message>
-        <location filename="../widgets/session.cpp" line="91"/>
+        <location filename="../widgets/session.cpp" line="124"/>
         <source>Evaluating FP32 on %1</source>
         <translation>Avaliando FP32 em %1</translation>
     </message>
