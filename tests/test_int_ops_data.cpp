@@ -302,6 +302,12 @@ private slots:
                     if (ch == 2)
                         QCOMPARE(v.at("ga").data.q[n * 25 + i], q);
                 }
+        // The dump (quantlens-cli evaluate --dump) holds both of Split's outputs.
+        std::map<std::string, TensorDump> dump;
+        for (TensorDump& d : dumpQuantizedTensors(qm, m_data.images))
+            dump[d.tensor] = std::move(d);
+        for (const char* t : {"p0", "p1"})
+            QCOMPARE(codesOf(dump, t).q, v.at(t).data.q);
     }
 
     // An empty batch runs through every new kernel and gives empty outputs of the right shape.

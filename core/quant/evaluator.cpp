@@ -548,9 +548,11 @@ std::vector<TensorDump> dumpQuantizedTensors(const QuantizedModel& qmodel, const
                         return d.tensor == in && d.sample == (rt.perSample() ? s : -1);
                     }))
                     add(in, L.plan.name, it->second);
-            const RtValue& out = values.at(L.plan.output);
-            if (out.codes)
-                add(L.plan.output, L.plan.name, out);
+            // Every output of the layer's last node: a Split has several, each with codes.
+            const Node& last = qmodel.model->graph.nodes.at(size_t(L.plan.nodeIndices.back()));
+            for (const std::string& output : last.outputs)
+                if (const auto it = values.find(output); it != values.end() && it->second.codes)
+                    add(output, L.plan.name, it->second);
         }
     }
     return dumps;
