@@ -5,7 +5,7 @@
 // The FP32 kernel is also checked against a naive loop that adds the taps in the same order,
 // so "equal to scalar" cannot hide a scalar path that is itself wrong; the error statistics
 // sums (ErrorAccumulator over the errorSums kernel) against a naive loop with the same 8-lane
-// association.
+// association; the half-even float requantization against its element-wise definition.
 
 #include <QtTest/QtTest>
 
@@ -13,7 +13,9 @@
 #include "core/isa/cpu_isa.h"
 #include "core/ops/conv_kernel.h"
 #include "core/quant/error_stats.h"
+#include "core/quant/fixed_point.h"
 #include "core/quant/int16_gemm.h"
+#include "core/quant/int_gemm.h"
 #include "core/quant/rounding.h"
 #include "isa_env.h"
 
@@ -179,6 +181,63 @@ private slots:
                 QCOMPARE(acc.worstOffset(), 1000 + worstAt);
             }
         }
+    }
+
+    void requantizeHalfEvenEveryIsaEqualsDefinition()
+    {
+        // requantize() in float mode with half-even rounding runs the per-ISA row kernel
+        // (core/isa/requantize_kernel.inc). Against the element-wise definition the
+        // walk-through uses (multiplyByFloatMultiplier, requantizedCodeUnclamped, clamp), on
+        // every path: accumulators from 0 and ±1 through int32 to ±2^62, per-tensor and
+        // per-channel multipliers (ties of float32(acc)·M included: M = 0.5, 0.25), u8, s8 and
+        // 16-bit activation ranges, rows of odd length (vector tails).
+        Rng rng(4242);
+        std::vector<int64_t> acc;
+        for (int64_t v : {int64_t(0), int64_t(1), int64_t(-1), int64_t(3), int64_t(-3),
+                          int64_t(5), int64_t(-5), int64_t(INT32_MAX), int64_t(INT32_MIN),
+                          int64_t(1) << 40, -(int64_t(1) << 40), int64_t(1) << 62,
+                          -(int64_t(1) << 62)})
+            acc.push_back(v);
+        while (acc.size() < 3 * 37 * 2)
+            acc.push_back(int64_t(rng.next() >> (rng.next() % 64)) * (rng.next() % 2 ? 1 : -1));
+        struct Range
+        {
+            int32_t zero_point, activation_min, activation_max;
+        };
+        for (const Range range : {Range{128, 0, 255}, Range{-3, -128, 127}, Range{0, 0, 6},
+                                  Range{1200, -32768, 32767}})
+            for (const std::vector<float>& multipliers :
+                 {std::vector<float>{0.5f}, std::vector<float>{0.25f, 3e-5f, 1.7f},
+                  std::vector<float>{1e-9f}}) {
+                RequantParams params;
+                params.multiplier = multipliers;
+                params.outputZeroPoint = range.zero_point;
+                params.activationMin = range.activation_min;
+                params.activationMax = range.activation_max;
+                const int64_t channels = multipliers.size() == 1 ? 1 : 3;
+                const int64_t inner = int64_t(acc.size()) / (2 * channels);
+                std::vector<int32_t> expected(acc.size());
+                int64_t low = 0, high = 0;
+                for (size_t i = 0; i < acc.size(); ++i) {
+                    const float m = multipliers[multipliers.size() == 1 ? 0 : i / inner % 3];
+                    const int64_t code = requantizedCodeUnclamped(
+                        multiplyByFloatMultiplier(acc[i], m), range.zero_point,
+                        range.activation_min, range.activation_max);
+                    low += code < range.activation_min;
+                    high += code > range.activation_max;
+                    expected[i] = int32_t(std::clamp<int64_t>(code, range.activation_min,
+                                                              range.activation_max));
+                }
+                for (Isa isa : supportedIsas()) {
+                    setActiveIsa(isa);
+                    std::vector<int32_t> out(acc.size(), -7);
+                    ClipStats clip;
+                    requantize(params, acc.data(), 2, channels, inner, out.data(), &clip);
+                    QVERIFY2(out == expected, isaName(isa));
+                    QCOMPARE(clip.clippedLow, low);
+                    QCOMPARE(clip.clippedHigh, high);
+                }
+            }
     }
 };
 

@@ -12,4 +12,5 @@
 #include "core/isa/int16_gemm_kernel.inc"
 #include "core/isa/shifted_conv_kernel.inc"
 #include "core/isa/error_sums_kernel.inc"
+#include "core/isa/requantize_kernel.inc"
 #undef QL_KERNEL_NS
