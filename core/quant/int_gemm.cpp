@@ -288,14 +288,18 @@ void intGemmExact(const GemmParams& params, const int32_t* x, const int32_t* w, 
 void finishAccumulators(int64_t* acc, int64_t n, AccumulatorMode mode, bool int32Safe,
                         AccumulatorStats* stats)
 {
+    // max |acc| and the count outside int32, on the kernel path activeIsa() chose (integer
+    // results: the same on every path).
+    auto scan = kernels_scalar::accumulatorScan;
+#if defined(QL_X86_KERNELS)
+    if (activeIsa() == Isa::Avx512Vnni)
+        scan = kernels_avx512vnni::accumulatorScan;
+    else if (activeIsa() == Isa::Avx2)
+        scan = kernels_avx2::accumulatorScan;
+#endif
     int64_t overflows = 0;
     int64_t max_abs = 0;
-    for (int64_t i = 0; i < n; ++i) {
-        const int64_t v = acc[i];
-        max_abs = std::max(max_abs, v < 0 ? -v : v);
-        if (v > kInt32Max || v < kInt32Min)
-            ++overflows;
-    }
+    scan(acc, n, &max_abs, &overflows);
     const bool wrap = mode == AccumulatorMode::Int32;
     if (wrap && overflows > 0) {
         // Two's complement wrap through uint32 (well defined), then back to the signed range.
