@@ -5,7 +5,8 @@
 // The FP32 kernel is also checked against a naive loop that adds the taps in the same order,
 // so "equal to scalar" cannot hide a scalar path that is itself wrong; the error statistics
 // sums (ErrorAccumulator over the errorSums kernel) against a naive loop with the same 8-lane
-// association.
+// association; the half-even float requantization and integer Add kernels against their
+// element-wise definitions, and the accumulator scan against a naive loop.
 
 #include <QtTest/QtTest>
 
@@ -13,7 +14,10 @@
 #include "core/isa/cpu_isa.h"
 #include "core/ops/conv_kernel.h"
 #include "core/quant/error_stats.h"
+#include "core/quant/fixed_point.h"
 #include "core/quant/int16_gemm.h"
+#include "core/quant/int_gemm.h"
+#include "core/quant/int_ops/int_add_op.h"
 #include "core/quant/rounding.h"
 #include "isa_env.h"
 
@@ -177,6 +181,137 @@ private slots:
                 }
                 QVERIFY2(st.maxAbsError == maxAbs, isaName(isa));
                 QCOMPARE(acc.worstOffset(), 1000 + worstAt);
+            }
+        }
+    }
+
+    void requantizeHalfEvenEveryIsaEqualsDefinition()
+    {
+        // requantize() in float mode with half-even rounding runs the per-ISA row kernel
+        // (core/isa/requantize_kernel.inc). Against the element-wise definition the
+        // walk-through uses (multiplyByFloatMultiplier, requantizedCodeUnclamped, clamp), on
+        // every path: accumulators from 0 and ±1 through int32 to ±2^62, per-tensor and
+        // per-channel multipliers (ties of float32(acc)·M included: M = 0.5, 0.25), u8, s8 and
+        // 16-bit activation ranges, rows of odd length (vector tails).
+        Rng rng(4242);
+        std::vector<int64_t> acc;
+        for (int64_t v : {int64_t(0), int64_t(1), int64_t(-1), int64_t(3), int64_t(-3),
+                          int64_t(5), int64_t(-5), int64_t(INT32_MAX), int64_t(INT32_MIN),
+                          int64_t(1) << 40, -(int64_t(1) << 40), int64_t(1) << 62,
+                          -(int64_t(1) << 62)})
+            acc.push_back(v);
+        while (acc.size() < 3 * 37 * 2)
+            acc.push_back(int64_t(rng.next() >> (rng.next() % 64)) * (rng.next() % 2 ? 1 : -1));
+        struct Range
+        {
+            int32_t zero_point, activation_min, activation_max;
+        };
+        for (const Range range : {Range{128, 0, 255}, Range{-3, -128, 127}, Range{0, 0, 6},
+                                  Range{1200, -32768, 32767}})
+            for (const std::vector<float>& multipliers :
+                 {std::vector<float>{0.5f}, std::vector<float>{0.25f, 3e-5f, 1.7f},
+                  std::vector<float>{1e-9f}}) {
+                RequantParams params;
+                params.multiplier = multipliers;
+                params.outputZeroPoint = range.zero_point;
+                params.activationMin = range.activation_min;
+                params.activationMax = range.activation_max;
+                const int64_t channels = multipliers.size() == 1 ? 1 : 3;
+                const int64_t inner = int64_t(acc.size()) / (2 * channels);
+                std::vector<int32_t> expected(acc.size());
+                int64_t low = 0, high = 0;
+                for (size_t i = 0; i < acc.size(); ++i) {
+                    const float m = multipliers[multipliers.size() == 1 ? 0 : i / inner % 3];
+                    const int64_t code = requantizedCodeUnclamped(
+                        multiplyByFloatMultiplier(acc[i], m), range.zero_point,
+                        range.activation_min, range.activation_max);
+                    low += code < range.activation_min;
+                    high += code > range.activation_max;
+                    expected[i] = int32_t(std::clamp<int64_t>(code, range.activation_min,
+                                                              range.activation_max));
+                }
+                for (Isa isa : supportedIsas()) {
+                    setActiveIsa(isa);
+                    std::vector<int32_t> out(acc.size(), -7);
+                    ClipStats clip;
+                    requantize(params, acc.data(), 2, channels, inner, out.data(), &clip);
+                    QVERIFY2(out == expected, isaName(isa));
+                    QCOMPARE(clip.clippedLow, low);
+                    QCOMPARE(clip.clippedHigh, high);
+                }
+            }
+    }
+
+    void addHalfEvenEveryIsaEqualsDefinition()
+    {
+        // The integer Add's kernel (core/isa/add_kernel.inc) against runAdd's element-wise
+        // arithmetic — R_half_even(M_a·(a − Z_a) + M_b·(b − Z_b)) + Z_y, clamped, counted — on
+        // every path: u8 and 16-bit codes, exact ties (M = 0.5), odd lengths (vector tails).
+        Rng rng(77);
+        struct Case
+        {
+            int32_t zero_a, zero_b, zero_y, activation_min, activation_max;
+            double multiplier_a, multiplier_b;
+            int32_t code_max;
+        };
+        for (const Case c : {Case{128, 3, 0, 0, 255, 0.5, 0.5, 255},
+                             Case{-5, 7, 100, 0, 255, 0.731, 1.913, 255},
+                             Case{0, 0, -12, -32768, 32767, 0.02, 3.7, 65535}})
+            for (const int64_t n : {int64_t(1), int64_t(37), int64_t(1001)}) {
+                std::vector<int32_t> a(static_cast<size_t>(n)), b(static_cast<size_t>(n));
+                for (int64_t i = 0; i < n; ++i) {
+                    a[size_t(i)] = int32_t(rng.next() % uint64_t(c.code_max + 1)) - (c.code_max > 255 ? 32768 : 0);
+                    b[size_t(i)] = int32_t(rng.next() % uint64_t(c.code_max + 1)) - (c.code_max > 255 ? 32768 : 0);
+                }
+                std::vector<int32_t> expected(static_cast<size_t>(n));
+                int64_t low = 0, high = 0;
+                for (int64_t i = 0; i < n; ++i) {
+                    const double sum = c.multiplier_a * double(int64_t(a[size_t(i)]) - c.zero_a) +
+                                       c.multiplier_b * double(int64_t(b[size_t(i)]) - c.zero_b);
+                    const int64_t code = roundToInt(sum, RoundingMode::HalfEven) + c.zero_y;
+                    low += code < c.activation_min;
+                    high += code > c.activation_max;
+                    expected[size_t(i)] = int32_t(std::clamp<int64_t>(code, c.activation_min,
+                                                                      c.activation_max));
+                }
+                for (Isa isa : supportedIsas()) {
+                    setActiveIsa(isa);
+                    std::vector<int32_t> out(static_cast<size_t>(n), -7);
+                    int64_t got_low = 0, got_high = 0;
+                    addHalfEvenOnActiveIsa(a.data(), b.data(), n, c.zero_a, c.zero_b,
+                                           c.multiplier_a, c.multiplier_b, c.zero_y,
+                                           c.activation_min, c.activation_max, out.data(),
+                                           &got_low, &got_high);
+                    QVERIFY2(out == expected, isaName(isa));
+                    QCOMPARE(got_low, low);
+                    QCOMPARE(got_high, high);
+                }
+            }
+    }
+
+    void accumulatorScanEveryIsaEqualsNaive()
+    {
+        // finishAccumulators' max |acc| and int32-overflow count (the accumulatorScan kernel):
+        // values at 2^31 − 1, 2^31, −2^31, −2^31 − 1, ±2^62 and random widths, odd lengths and
+        // none, on every path.
+        Rng rng(91);
+        std::vector<int64_t> acc{0, INT32_MAX, int64_t(INT32_MAX) + 1, INT32_MIN,
+                                 int64_t(INT32_MIN) - 1, int64_t(1) << 62, -(int64_t(1) << 62)};
+        while (acc.size() < 333)
+            acc.push_back(int64_t(rng.next() >> (rng.next() % 64)) * (rng.next() % 2 ? 1 : -1));
+        int64_t max_abs = 0, overflows = 0;
+        for (int64_t v : acc) {
+            max_abs = std::max(max_abs, v < 0 ? -v : v);
+            overflows += v > INT32_MAX || v < INT32_MIN;
+        }
+        for (Isa isa : supportedIsas()) {
+            setActiveIsa(isa);
+            for (const size_t n : {acc.size(), size_t(5), size_t(0)}) {
+                std::vector<int64_t> copy(acc.begin(), acc.begin() + long(n));
+                AccumulatorStats stats;
+                finishAccumulators(copy.data(), int64_t(n), AccumulatorMode::Int64, false, &stats);
+                QCOMPARE(stats.maxAbs, n == acc.size() ? max_abs : n == 5 ? int64_t(1) - INT32_MIN : 0);
+                QCOMPARE(stats.overflows, n == acc.size() ? overflows : n == 5 ? int64_t(2) : 0);
             }
         }
     }

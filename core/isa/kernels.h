@@ -8,6 +8,11 @@
 //   int16GemmPacked — see core/quant/int16_gemm.h (Npad a multiple of 16);
 //   shiftedConvRows — C[r][n] = Σ_k w[r·K + k] · padded[offsets[k] + n] for r < rows (≥ 1),
 //                     n < npad (a multiple of 16), C row stride npad; see core/ops/conv_kernel.h;
+//   requantizeRowHalfEven — out[i] = the requantized code of acc[i] (float multiplier, half-even
+//                     rounding, clamped), clip counts added; see core/isa/requantize_kernel.inc;
+//   addHalfEven     — the integer Add of n code pairs (double multipliers, half-even rounding,
+//                     clamped), clip counts added; see core/isa/add_kernel.inc;
+//   accumulatorScan — max |acc[i]| and the count outside int32; see accumulator_scan_kernel.inc;
 //   errorSums       — the error sums of `blocks` blocks of kErrorLanes elements into `lanes`
 //                     (element k of a block into lane k); see core/isa/error_sums_kernel.inc.
 
@@ -33,6 +38,16 @@ struct ErrorLanes
     void shiftedConvRows(int rows, int64_t npad, int64_t K, const float* w, const float* padded, \
                          const int64_t* offsets, float* c);                                    \
     void errorSums(const float* ref, const float* deq, int64_t blocks, ErrorLanes* lanes);     \
+    void requantizeRowHalfEven(const int64_t* acc, int64_t n, float multiplier,                 \
+                               int32_t zero_point, int32_t activation_min,                      \
+                               int32_t activation_max, int32_t* out, int64_t* clipped_low,      \
+                               int64_t* clipped_high);                                          \
+    void addHalfEven(const int32_t* a, const int32_t* b, int64_t n, int32_t zero_a,             \
+                     int32_t zero_b, double multiplier_a, double multiplier_b,                  \
+                     int32_t zero_point, int32_t activation_min, int32_t activation_max,        \
+                     int32_t* out, int64_t* clipped_low, int64_t* clipped_high);                \
+    void accumulatorScan(const int64_t* acc, int64_t n, int64_t* max_abs,                       \
+                         int64_t* outside_int32);                                               \
     }
 
 QL_DECLARE_KERNELS(kernels_scalar)

@@ -10,4 +10,7 @@
 #include "core/isa/int16_gemm_kernel.inc"
 #include "core/isa/shifted_conv_kernel.inc"
 #include "core/isa/error_sums_kernel.inc"
+#include "core/isa/requantize_kernel.inc"
+#include "core/isa/add_kernel.inc"
+#include "core/isa/accumulator_scan_kernel.inc"
 #undef QL_KERNEL_NS

@@ -103,6 +103,20 @@ void im2colPatches(const ConvParams& params, const int32_t* image, int64_t group
 
 namespace {
 
+// max_i |x[i] − zero_point| (0 for n = 0): the extremes of x decide it, max(x_max − Z, Z − x_min),
+// and an int32 min/max loop vectorises where the int64 |x − Z| one did not.
+int64_t maxAbsCentred(const int32_t* x, int64_t n, int64_t zero_point)
+{
+    if (n <= 0)
+        return 0;
+    int32_t x_min = x[0], x_max = x[0];
+    for (int64_t i = 1; i < n; ++i) {
+        x_min = x[i] < x_min ? x[i] : x_min;
+        x_max = x[i] > x_max ? x[i] : x_max;
+    }
+    return std::max(int64_t(x_max) - zero_point, zero_point - int64_t(x_min));
+}
+
 // Direct ("shift and accumulate") convolution for small per-group depths — the depthwise
 // 3×3 convs and the 1-channel stem — without im2col. With zero-point-centred codes
 //     x̃ = x − Z_x,  w̃[o,·] = w[o,·] − Z_w[o],
@@ -178,9 +192,7 @@ bool directConv(const ConvParams& p, const int32_t* x, const int32_t* w, int64_t
     }
     const int64_t image_size = p.inChannels * p.inHeight * p.inWidth;
     const int64_t zx = p.inputZeroPoint;
-    int64_t max_x = 0;
-    for (int64_t i = 0; i < p.batch * image_size; ++i)
-        max_x = std::max<int64_t>(max_x, std::abs(int64_t(x[i]) - zx));
+    const int64_t max_x = maxAbsCentred(x, p.batch * image_size, zx);
     if (max_x > kInt32Max)
         return false;
     const double bound = double(depth) * double(max_x) * double(max_w);
@@ -310,9 +322,7 @@ bool packedConv(const ConvParams& p, const int32_t* x, const int32_t* w, int64_t
     }
     const int64_t image_size = p.inChannels * p.inHeight * p.inWidth;
     const int64_t zx = p.inputZeroPoint;
-    int64_t max_image = 0;
-    for (int64_t i = 0; i < p.batch * image_size; ++i)
-        max_image = std::max<int64_t>(max_image, std::abs(int64_t(x[i]) - zx));
+    const int64_t max_image = maxAbsCentred(x, p.batch * image_size, zx);
     if (max_w > kInt16Max || max_image > kInt16Max ||
         !int32AccumulatorSafe(depth, max_image, max_w, 0))
         return false;

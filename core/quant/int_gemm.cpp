@@ -6,6 +6,8 @@
 #include <limits>
 
 #include "core/error.h"
+#include "core/isa/cpu_isa.h"
+#include "core/isa/kernels.h"
 #include "core/quant/int16_gemm.h"
 
 namespace ql {
@@ -286,14 +288,18 @@ void intGemmExact(const GemmParams& params, const int32_t* x, const int32_t* w, 
 void finishAccumulators(int64_t* acc, int64_t n, AccumulatorMode mode, bool int32Safe,
                         AccumulatorStats* stats)
 {
+    // max |acc| and the count outside int32, on the kernel path activeIsa() chose (integer
+    // results: the same on every path).
+    auto scan = kernels_scalar::accumulatorScan;
+#if defined(QL_X86_KERNELS)
+    if (activeIsa() == Isa::Avx512Vnni)
+        scan = kernels_avx512vnni::accumulatorScan;
+    else if (activeIsa() == Isa::Avx2)
+        scan = kernels_avx2::accumulatorScan;
+#endif
     int64_t overflows = 0;
     int64_t max_abs = 0;
-    for (int64_t i = 0; i < n; ++i) {
-        const int64_t v = acc[i];
-        max_abs = std::max(max_abs, v < 0 ? -v : v);
-        if (v > kInt32Max || v < kInt32Min)
-            ++overflows;
-    }
+    scan(acc, n, &max_abs, &overflows);
     const bool wrap = mode == AccumulatorMode::Int32;
     if (wrap && overflows > 0) {
         // Two's complement wrap through uint32 (well defined), then back to the signed range.
@@ -423,6 +429,39 @@ void requantizeFloatLoop(const RequantParams& params, const int64_t* acc, int64_
     *high_out += high;
 }
 
+// requantizeFloatLoop with half-even rounding, one row of `inner` accumulators at a time on
+// the kernel path activeIsa() chose (core/isa/requantize_kernel.inc: the same arithmetic in
+// float, which equals the double rounding above because float32(acc)·M is a float and its
+// nearest integer one too). Returns false, without writing, when the activation range or the
+// output zero point is outside the kernel's contract (|lo|, |hi| ≤ 2^24, |Z_y| ≤ 2^30).
+bool requantizeHalfEvenKernel(const RequantParams& params, const int64_t* acc, int64_t outer,
+                              int64_t channels, int64_t inner, bool per_channel, int32_t* out,
+                              int64_t* low, int64_t* high)
+{
+    constexpr int64_t kExactFloat = int64_t(1) << 24;
+    const int64_t zero_point = params.outputZeroPoint;
+    const int64_t lo = int64_t(params.activationMin) - zero_point - 1;
+    const int64_t hi = int64_t(params.activationMax) - zero_point + 1;
+    if (std::abs(lo) > kExactFloat || std::abs(hi) > kExactFloat ||
+        std::abs(zero_point) > (int64_t(1) << 30))
+        return false;
+    auto row = kernels_scalar::requantizeRowHalfEven;
+#if defined(QL_X86_KERNELS)
+    if (activeIsa() == Isa::Avx512Vnni)
+        row = kernels_avx512vnni::requantizeRowHalfEven;
+    else if (activeIsa() == Isa::Avx2)
+        row = kernels_avx2::requantizeRowHalfEven;
+#endif
+    for (int64_t b = 0; b < outer; ++b)
+        for (int64_t c = 0; c < channels; ++c) {
+            const int64_t base = (b * channels + c) * inner;
+            row(acc + base, inner, params.multiplier[per_channel ? static_cast<size_t>(c) : 0],
+                params.outputZeroPoint, params.activationMin, params.activationMax, out + base,
+                low, high);
+        }
+    return true;
+}
+
 } // namespace
 
 void requantize(const RequantParams& params, const int64_t* acc, int64_t outer, int64_t channels,
@@ -451,11 +490,17 @@ void requantize(const RequantParams& params, const int64_t* acc, int64_t outer, 
     const QuantizedMultiplier* qm = fixed_multiplier->data();
     if (!fixed) {
         // R(float32(acc) · M): the float32 product exactly as multiplyByFloatMultiplier forms
-        // it, widened to double (exact) and rounded like roundToIntegral.
-        const bool deterministic = withDeterministicRounding(rounding, [&](auto round) {
+        // it, widened to double (exact) and rounded like roundToIntegral. Half-even (the
+        // default) runs as a per-ISA kernel.
+        const auto loop = [&](auto round) {
             requantizeFloatLoop(params, acc, outer, channels, inner, per_channel, out, &low,
                                 &high, round);
-        });
+        };
+        const bool deterministic =
+            (rounding == RoundingMode::HalfEven &&
+             requantizeHalfEvenKernel(params, acc, outer, channels, inner, per_channel, out,
+                                      &low, &high)) ||
+            withDeterministicRounding(rounding, loop);
         if (!deterministic)
             run([fm, &params](int64_t a, size_t m) {
                 return multiplyByFloatMultiplier(a, fm[m], params.rounding, params.rng);

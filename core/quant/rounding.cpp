@@ -9,15 +9,15 @@ double roundToIntegral(double x, RoundingMode mode, Rng* rng)
 {
     switch (mode) {
     case RoundingMode::HalfEven:
-        // The default floating-point environment rounds to nearest-even; nearbyint honours it
-        // without raising FE_INEXACT traps. (Nothing in QuantLens changes the FP mode.)
-        return std::nearbyint(x);
+        // The default floating-point environment rounds to nearest-even (nothing in QuantLens
+        // changes the FP mode); nearbyintExact is std::nearbyint's result without the libm call.
+        return nearbyintExact(x);
     case RoundingMode::HalfAway:
         return std::round(x);
     case RoundingMode::TowardZero:
-        return std::trunc(x);
+        return truncExact(x);
     case RoundingMode::Floor:
-        return std::floor(x);
+        return floorExact(x);
     case RoundingMode::Stochastic: {
         if (!rng || !std::isfinite(x))
             return std::nearbyint(x);

@@ -67,6 +67,41 @@ inline int64_t saturateToInt64(double r)
 // Used where integer pipelines divide by a count (AveragePool, ReduceMean: spec §4).
 int64_t roundingDivide(int64_t num, int64_t den, RoundingMode mode, Rng* rng = nullptr);
 
+// Exact inline replacements for std::nearbyint / std::floor / std::trunc on float and double.
+// The build targets baseline x86-64 (SSE2, no SSE4.1 `roundss`), where those calls go to libm
+// once per element and keep every loop around them scalar; these are plain adds, compares and
+// sign masks, so the loops vectorise. Exactness (T = float: B = 2^23; double: B = 2^52):
+//   * |x| ≥ B, ±inf and NaN are already integral (or NaN) and are returned unchanged;
+//   * for |x| < B the sum |x| + B lies in [B, 2B), where the spacing of T is exactly 1, so the
+//     addition itself rounds |x| to an integer — to nearest, ties to even (the default
+//     floating-point environment, which nothing in QuantLens changes; B is even, so the tie
+//     goes to the even integer) — and subtracting B again is exact;
+//   * the sign is copied back, so −0.3 gives −0 exactly as nearbyint does.
+// floor: the nearest integer, minus 1 when it lies above x (a tie rounded up included);
+// trunc: the floor of |x| with x's sign. tests/test_rounding.cpp compares all three with libm,
+// bit for bit, at every boundary (halves, B − ½, B, subnormals, ±0, ±inf, NaN) and at random.
+template <typename T>
+inline T nearbyintExact(T x)
+{
+    constexpr T big = sizeof(T) == sizeof(double) ? T(0x1p52) : T(0x1p23);
+    const T magnitude = std::fabs(x);
+    const T rounded = std::copysign((magnitude + big) - big, x);
+    return magnitude < big ? rounded : x; // NaN compares false: returned as it came
+}
+
+template <typename T>
+inline T floorExact(T x)
+{
+    const T nearest = nearbyintExact(x);
+    return nearest > x ? nearest - T(1) : nearest;
+}
+
+template <typename T>
+inline T truncExact(T x)
+{
+    return std::copysign(floorExact(std::fabs(x)), x);
+}
+
 // For the deterministic modes, calls fn(round) once with `round` a callable float → float and
 // double → double returning R(x) exactly as roundToIntegral does; element loops written inside
 // fn then carry no per-element mode switch and vectorise. Returns false, without calling fn,
@@ -75,19 +110,19 @@ template <typename Fn>
 bool withDeterministicRounding(RoundingMode mode, Fn&& fn)
 {
     switch (mode) {
-    case RoundingMode::HalfEven: fn([](auto x) { return std::nearbyint(x); }); return true;
+    case RoundingMode::HalfEven: fn([](auto x) { return nearbyintExact(x); }); return true;
     case RoundingMode::HalfAway:
         // trunc(x) ± 1 when the dropped fraction x − trunc(x) (exact in binary floating point)
         // reaches one half: std::round's result, in operations that vectorise.
         fn([](auto x) {
             using T = decltype(x);
-            const T t = std::trunc(x);
+            const T t = truncExact(x);
             const T frac = x - t;
             return frac >= T(0.5) ? t + T(1) : frac <= T(-0.5) ? t - T(1) : t;
         });
         return true;
-    case RoundingMode::TowardZero: fn([](auto x) { return std::trunc(x); }); return true;
-    case RoundingMode::Floor: fn([](auto x) { return std::floor(x); }); return true;
+    case RoundingMode::TowardZero: fn([](auto x) { return truncExact(x); }); return true;
+    case RoundingMode::Floor: fn([](auto x) { return floorExact(x); }); return true;
     case RoundingMode::Stochastic: return false;
     }
     return false;

@@ -3,9 +3,12 @@
 #include "core/quant/int_ops/int_add_op.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <limits>
 
 #include "core/error.h"
+#include "core/isa/cpu_isa.h"
+#include "core/isa/kernels.h"
 
 namespace ql {
 
@@ -116,7 +119,19 @@ void runAdd(const IntLayerRun& run)
                                 activation_max, low, high);
         }
     };
-    const bool done = !fixed && withDeterministicRounding(rounding, hoisted);
+    // Half-even (the default) with codes inside the kernel's contract: the same arithmetic as
+    // `hoisted`, compiled per ISA (core/isa/add_kernel.inc).
+    const int64_t limit = int64_t(1) << 30;
+    const bool kernel = !fixed && rounding == RoundingMode::HalfEven &&
+                        std::abs(zero_a) <= limit && std::abs(zero_b) <= limit &&
+                        std::abs(zero_y) <= limit &&
+                        std::abs(activation_min - zero_y - 1) <= limit &&
+                        std::abs(activation_max - zero_y + 1) <= limit;
+    if (kernel)
+        addHalfEvenOnActiveIsa(qa, qb, n, int32_t(zero_a), int32_t(zero_b), multiplier_a,
+                               multiplier_b, int32_t(zero_y), activation_min, activation_max, y,
+                               &low, &high);
+    const bool done = kernel || (!fixed && withDeterministicRounding(rounding, hoisted));
     if (!done && prep.stochastic && a.data.rank() > 0 && a.data.shape[0] > 0) {
         const int64_t samples = a.data.shape[0], per = n / samples;
         for (int64_t s = 0; s < samples; ++s) {
@@ -137,6 +152,22 @@ void runAdd(const IntLayerRun& run)
 }
 
 } // namespace
+
+void addHalfEvenOnActiveIsa(const int32_t* a, const int32_t* b, int64_t n, int32_t zero_a,
+                            int32_t zero_b, double multiplier_a, double multiplier_b,
+                            int32_t zero_point, int32_t activation_min, int32_t activation_max,
+                            int32_t* out, int64_t* low, int64_t* high)
+{
+    auto kernel = kernels_scalar::addHalfEven;
+#if defined(QL_X86_KERNELS)
+    if (activeIsa() == Isa::Avx512Vnni)
+        kernel = kernels_avx512vnni::addHalfEven;
+    else if (activeIsa() == Isa::Avx2)
+        kernel = kernels_avx2::addHalfEven;
+#endif
+    kernel(a, b, n, zero_a, zero_b, multiplier_a, multiplier_b, zero_point, activation_min,
+           activation_max, out, low, high);
+}
 
 IntOpDef makeIntAddOp()
 {
