@@ -6,16 +6,23 @@
 file(GLOB sources ${SOURCE_DIR}/app/*.cpp ${SOURCE_DIR}/app/*.h
     ${SOURCE_DIR}/widgets/*.cpp ${SOURCE_DIR}/widgets/*.h)
 file(GLOB ts_files ${SOURCE_DIR}/translations/*.ts)
+file(MAKE_DIRECTORY ${WORK_DIR})
 set(missing 0)
 foreach(ts ${ts_files})
     get_filename_component(name ${ts} NAME)
-    file(COPY ${ts} DESTINATION ${WORK_DIR})
+    # Always a fresh copy: file(COPY) skips a destination with the source's timestamp, and a
+    # stale copy lupdate had already changed would fail the check on a translated file.
+    file(COPY_FILE ${ts} ${WORK_DIR}/${name})
     execute_process(COMMAND ${LUPDATE} -silent -I ${SOURCE_DIR} ${sources} -ts ${WORK_DIR}/${name}
                     RESULT_VARIABLE rc)
     if(NOT rc EQUAL 0)
         message(FATAL_ERROR "lupdate failed on ${name} (exit ${rc})")
     endif()
     file(READ ${WORK_DIR}/${name} text)
+    # Entities end in ';', CMake's list separator: decode the two that occur in UI strings.
+    string(REPLACE "&apos;" "'" text "${text}")
+    string(REPLACE "&quot;" "\"" text "${text}")
+    string(REPLACE ";" "," text "${text}")
     string(REGEX MATCHALL "<source>[^<]*</source>[ \n]*<translation type=\"unfinished\"" hits "${text}")
     foreach(hit ${hits})
         string(REGEX REPLACE "<source>([^<]*)</source>.*" "\\1" source "${hit}")

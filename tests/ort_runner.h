@@ -19,6 +19,7 @@
 #include "core/dataset.h"
 #include "core/error.h"
 #include "core/fp32_eval.h"
+#include "core/quant/quant_config.h"
 
 namespace ql::test {
 
@@ -102,6 +103,17 @@ inline std::map<std::string, std::vector<int>> ortTop1(const QString& modelPath,
         result[o[QStringLiteral("name")].toString().toStdString()] = std::move(top);
     }
     return result;
+}
+
+// The config with every activation rounding set to half_even: what ONNX can express
+// (QuantizeLinear and ORT's requantization always round half to even).
+inline QuantConfig ortExpressible(QuantConfig c)
+{
+    c.defaults.activations.rounding = RoundingMode::HalfEven;
+    for (auto& [name, layer] : c.layers)
+        if (layer.activations)
+            layer.activations->rounding = RoundingMode::HalfEven;
+    return c;
 }
 
 } // namespace ql::test

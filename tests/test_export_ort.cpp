@@ -64,16 +64,6 @@ QuantConfig configFor(const Loaded& l, const QString& config)
     return c;
 }
 
-// The config with every activation rounding set to half_even (what ONNX can express).
-QuantConfig expressible(QuantConfig c)
-{
-    c.defaults.activations.rounding = RoundingMode::HalfEven;
-    for (auto& [name, layer] : c.layers)
-        if (layer.activations)
-            layer.activations->rounding = RoundingMode::HalfEven;
-    return c;
-}
-
 } // namespace
 
 class TestExportOrt : public QObject
@@ -134,7 +124,7 @@ private slots:
 
         const bool truncated = cfg.defaults.activations.rounding != RoundingMode::HalfEven;
         const QuantizedModel qmExpressible =
-            truncated ? buildQuantizedModel(l.model, expressible(cfg), l.stats) : QuantizedModel();
+            truncated ? buildQuantizedModel(l.model, test::ortExpressible(cfg), l.stats) : QuantizedModel();
         const ExitPredictions ql = quantizedPredictions(qm, l.eval);
         const ExitPredictions qlExpressible =
             truncated ? quantizedPredictions(qmExpressible, l.eval) : ql;

@@ -60,16 +60,6 @@ int envInt(const char* name, int fallback)
     return ok && v > 0 ? v : fallback;
 }
 
-// The config with every activation rounding set to half_even (what ONNX can express).
-QuantConfig expressible(QuantConfig c)
-{
-    c.defaults.activations.rounding = RoundingMode::HalfEven;
-    for (auto& [name, layer] : c.layers)
-        if (layer.activations)
-            layer.activations->rounding = RoundingMode::HalfEven;
-    return c;
-}
-
 size_t distinctClasses(const std::vector<int>& predictions)
 {
     return std::set<int>(predictions.begin(), predictions.end()).size();
@@ -154,7 +144,7 @@ private slots:
         const bool truncated = cfg.defaults.activations.rounding != RoundingMode::HalfEven;
         const ExitPredictions ql = quantizedPredictions(qm, m_eval);
         const ExitPredictions qlExpressible =
-            truncated ? quantizedPredictions(buildQuantizedModel(m_model, expressible(cfg),
+            truncated ? quantizedPredictions(buildQuantizedModel(m_model, test::ortExpressible(cfg),
                                                                  m_stats),
                                              m_eval)
                       : ql;
