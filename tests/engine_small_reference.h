@@ -79,6 +79,16 @@ int64_t requant(int64_t acc, double M, bool fixed)
                                                 std::pow(2.0L, q.shift - 31)));
 }
 
+// A Conv/Gemm's R(acc·M), M = S_x·S_w / S_y: the float path evaluates M in float32 as ONNX
+// Runtime's QLinearConv does (`X_scale * W_scale / Y_scale`), the fixed-point path takes M0
+// from the double quotient.
+int64_t requantProduct(int64_t acc, float sx, float sw, float sy, bool fixed)
+{
+    if (!fixed)
+        return static_cast<int64_t>(std::nearbyint(static_cast<float>(acc) * (sx * sw / sy)));
+    return requant(acc, double(sx) * double(sw) / double(sy), true);
+}
+
 std::vector<int32_t> referenceQuantize(const Tensor& x, const QuantParams& p)
 {
     std::vector<int32_t> q;
@@ -122,8 +132,9 @@ std::vector<int32_t> referenceConv(const QuantizedLayer& L, const TensorDump& in
                                 const int64_t wq = L.weightCodes[((o * C + c) * K + ky) * K + kx];
                                 acc += (xq - zx) * (wq - zw);
                             }
-                    const double M = double(in.params.scale[0]) * L.weightParams.scale[o] / out.scale[0];
-                    y.push_back(clampCode(requant(acc, M, fixed) + zy, amin, out.qmax));
+                    y.push_back(clampCode(requantProduct(acc, in.params.scale[0], L.weightParams.scale[o],
+                                                  out.scale[0], fixed) + zy,
+                                          amin, out.qmax));
                 }
     return y;
 }
@@ -139,8 +150,9 @@ std::vector<int32_t> referenceGemm(const QuantizedLayer& L, const TensorDump& in
             for (int64_t k = 0; k < K; ++k)
                 acc += (int64_t(in.codes.q[n * K + k]) - in.params.zeroPoint[0]) *
                        (int64_t(L.weightCodes[o * K + k]) - L.weightParams.zeroPoint[o]);
-            const double M = double(in.params.scale[0]) * L.weightParams.scale[o] / out.scale[0];
-            y.push_back(clampCode(requant(acc, M, fixed) + out.zeroPoint[0], out.qmin, out.qmax));
+            y.push_back(clampCode(requantProduct(acc, in.params.scale[0], L.weightParams.scale[o],
+                                          out.scale[0], fixed) + out.zeroPoint[0],
+                                  out.qmin, out.qmax));
         }
     return y;
 }

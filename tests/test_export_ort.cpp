@@ -4,10 +4,11 @@
 // quantized predictions for the same config.
 //
 // Bounds (the issue's): per exit |QuantLens top-1 − ORT top-1| ≤ 0.3 pt and ≥ 99 % of the
-// samples with the same top-1. They are not 0 / 100 % because ORT requantizes with its own
-// arithmetic (float32 multiplier, float32 product, ties to even on the float32 value) where
-// QuantLens multiplies the accumulator by a double M, and ORT quantizes the input by dividing
-// (x / S) where QuantLens multiplies by 1/S (PyTorch's way): a few codes differ by 1 LSB.
+// samples with the same top-1. The Conv/Gemm requantization is ORT's bit for bit (float32
+// multiplier evaluated as ORT does, float32 product, ties to even: floatProductMultiplier);
+// what still differs, rarely, is the input quantizer (ORT divides, x / S; QuantLens multiplies
+// by 1/S, PyTorch's way: 2 values in 10^7 move by 1 LSB) and ORT's QLinearAdd, which adds the
+// two rescaled inputs with FMAs in float32 where QuantLens uses double multipliers.
 //
 // w8a8-trunc: ONNX cannot say "truncate" — QuantizeLinear and ORT's requantization always
 // round half to even. The export keeps the truncated weight and bias codes; ORT rounds the

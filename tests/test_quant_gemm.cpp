@@ -99,6 +99,7 @@ private slots:
     void randomConvMatchesNaive();
     void requantizeFloatAndFixed();
     void requantizeFusedRelu();
+    void productMultiplierAsOnnxRuntime();
 };
 
 void TestQuantGemm::initTestCase()
@@ -524,6 +525,29 @@ void TestQuantGemm::requantizeFusedRelu()
     std::vector<int32_t> out(4);
     requantize(p, acc.data(), 4, 1, 1, out.data());
     QCOMPARE(out, (std::vector<int32_t>{-20, -20, -20, 30}));
+}
+
+void TestQuantGemm::productMultiplierAsOnnxRuntime()
+{
+    // Scales (float32, exact hex) for which the two float32 forms of M = S_x·S_w / S_y differ
+    // by one ulp: ONNX Runtime's (S_x·S_w rounded, then / S_y) is 0x1.e213bp-7, the double
+    // quotient rounded once is 0x1.e213b2p-7. With acc = 54480 the products are 801.49994 and
+    // exactly 801.5, so the codes are 801 (ORT) and 802 (ties to even): the engine must give 801.
+    const float sx = 0x1.54703ep-5f, sw = 0x1.58e546p-6f, sy = 0x1.e71fdap-5f;
+    const double exact = double(sx) * double(sw) / double(sy);
+    QCOMPARE(floatProductMultiplier(sx, sw, sy), 0x1.e213bp-7f);
+    QCOMPARE(static_cast<float>(exact), 0x1.e213b2p-7f);
+    const std::vector<int64_t> acc{54480, 0};
+    RequantParams p;
+    p.setProductMultipliers({exact, exact}, sx, {sw, 2 * sw}, sy);
+    p.activationMin = 0;
+    p.activationMax = 2000;
+    std::vector<int32_t> out(2);
+    requantize(p, acc.data(), 1, 2, 1, out.data());
+    QCOMPARE(out[0], 801);
+    QCOMPARE(p.multiplier[1], floatProductMultiplier(sx, 2 * sw, sy)); // per channel
+    // The fixed-point form keeps the exact quotient (as TFLite computes it in double).
+    QCOMPARE(p.fixedMultiplier[0].multiplier, quantizeMultiplier(exact).multiplier);
 }
 
 QTEST_GUILESS_MAIN(TestQuantGemm)

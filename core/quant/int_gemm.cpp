@@ -351,6 +351,14 @@ void RequantParams::setMultipliers(const std::vector<double>& M)
     }
 }
 
+void RequantParams::setProductMultipliers(const std::vector<double>& M, float sx,
+                                          const std::vector<float>& sw, float sy)
+{
+    setMultipliers(M);
+    for (size_t c = 0; c < M.size(); ++c)
+        multiplier[c] = floatProductMultiplier(sx, sw[sw.size() > 1 ? c : 0], sy);
+}
+
 namespace {
 
 // The element loop of requantize with the scaling `scale(acc, channel multiplier index)`

@@ -432,7 +432,8 @@ MatmulStage IntRuntime::matmulStage(int layer, const RtValue& x, int64_t firstSa
                                double(st.output.scale[0]);
     }
     st.requant.mode = L.config.requantization;
-    st.requant.setMultipliers(st.multiplier);
+    st.requant.setProductMultipliers(st.multiplier, x.params.scale[0], w.scale,
+                                     st.output.scale[0]);
     st.requant.outputZeroPoint = st.output.zeroPoint[0];
     st.requant.rounding = L.config.activations.rounding;
     if (prep.dynamicOutput) {

@@ -58,8 +58,9 @@ void runMatMul(const IntLayerRun& run)
     const QuantParams& output = L.outputParams;
     RequantParams rp;
     rp.mode = L.config.requantization;
-    rp.setMultipliers({double(a.params.scale[0]) * double(b.params.scale[0]) /
-                       double(output.scale[0])});
+    rp.setProductMultipliers({double(a.params.scale[0]) * double(b.params.scale[0]) /
+                              double(output.scale[0])},
+                             a.params.scale[0], b.params.scale, output.scale[0]);
     rp.outputZeroPoint = output.zeroPoint[0];
     rp.activationMin = output.qmin;
     rp.activationMax = output.qmax;
