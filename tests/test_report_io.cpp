@@ -66,6 +66,7 @@ EvaluationReport sampleReport()
     conv.config.activations.isSigned = false;
     conv.config.activations.rounding = RoundingMode::TowardZero;
     conv.fusedNodes = {"bn1", "relu1"};
+    conv.inputs = {"input", "/stem/skip"};
     conv.weightParams = QuantParams{{0.01f, 0.02f}, {0, 0}, 0, -128, 127};
     conv.outputParams = QuantParams{{0.05f}, {3}, -1, 0, 255};
     conv.weightError = stats(40.0, 0.0);
@@ -167,6 +168,7 @@ private slots:
         QCOMPARE(conv["name"].toString(), QStringLiteral("conv1"));
         QCOMPARE(conv["output_shape"].toArray().size(), 4);
         QCOMPARE(conv["fused_nodes"].toArray()[1].toString(), QStringLiteral("relu1"));
+        QCOMPARE(conv["inputs"].toArray()[1].toString(), QStringLiteral("/stem/skip"));
         QCOMPARE(conv["config"]["weights"]["scheme"].toString(), QStringLiteral("symmetric"));
         QCOMPARE(conv["config"]["weights"]["granularity"].toString(), QStringLiteral("per_channel"));
         QCOMPARE(conv["config"]["activations"]["rounding"].toString(),
@@ -207,6 +209,7 @@ private slots:
         QCOMPARE(cell(1, "layer"), QStringLiteral("conv1"));
         QCOMPARE(cell(1, "output_shape"), QStringLiteral("1x16x28x28"));
         QCOMPARE(cell(1, "fused_nodes"), QStringLiteral("bn1 relu1"));
+        QCOMPARE(cell(1, "inputs"), QStringLiteral("input /stem/skip"));
         QCOMPARE(cell(1, "w_granularity"), QStringLiteral("per_channel"));
         QCOMPARE(cell(1, "a_rounding"), QStringLiteral("toward_zero"));
         QCOMPARE(cell(1, "weight_scale_max"), QStringLiteral("0.02"));

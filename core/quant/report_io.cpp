@@ -119,6 +119,9 @@ QJsonObject layerJson(const LayerReport& l)
     QJsonArray fused;
     for (const std::string& n : l.fusedNodes)
         fused.append(str(n));
+    QJsonArray inputs;
+    for (const std::string& n : l.inputs)
+        inputs.append(str(n));
     return QJsonObject{
         {"name", str(l.name)},
         {"op", str(l.opType)},
@@ -127,6 +130,7 @@ QJsonObject layerJson(const LayerReport& l)
         {"float_reason", str(l.floatReason)},
         {"depth", l.depth},
         {"output", str(l.output)},
+        {"inputs", inputs},
         {"output_shape", shapeJson(l.outputShape)},
         {"macs", qint64(l.macs)},
         {"params", qint64(l.params)},
@@ -297,7 +301,7 @@ std::string reportToJson(const EvaluationReport& report, const ReportContext& co
 std::string layersToCsv(const EvaluationReport& report)
 {
     QStringList header{"depth", "layer", "op", "kind", "kernel", "float_reason", "output",
-                       "output_shape", "macs", "params",
+                       "inputs", "output_shape", "macs", "params",
                        "quantized", "fused_nodes", "w_bits", "w_signed", "w_scheme",
                        "w_granularity", "w_rounding", "a_bits", "a_signed", "a_scheme",
                        "a_rounding", "a_observer", "requantization", "accumulator",
@@ -313,9 +317,11 @@ std::string layersToCsv(const EvaluationReport& report)
     QString text = csvRow(header);
     for (const LayerReport& l : report.layers) {
         const ResolvedLayerConfig& c = l.config;
-        QStringList fused;
+        QStringList fused, inputs;
         for (const std::string& n : l.fusedNodes)
             fused << QString::fromStdString(n);
+        for (const std::string& n : l.inputs)
+            inputs << QString::fromStdString(n);
         QStringList shape;
         for (int64_t d : l.outputShape)
             shape << QString::number(qlonglong(d));
@@ -327,6 +333,7 @@ std::string layersToCsv(const EvaluationReport& report)
                         QString::fromStdString(l.kernel),
                         QString::fromStdString(l.floatReason),
                         QString::fromStdString(l.output),
+                        inputs.join(QLatin1Char(' ')),
                         shape.join(QLatin1Char('x')),
                         csvInt(l.macs),
                         csvInt(l.params),
