@@ -13,8 +13,8 @@
 // w8a8-trunc: ONNX cannot say "truncate" — QuantizeLinear and ORT's requantization always
 // round half to even. The export keeps the truncated weight and bias codes; ORT rounds the
 // activations to nearest. The test measures how far that lands from QuantLens's truncating
-// prediction and asserts the bounds against QuantLens evaluating what ORT can express (the
-// same config with half_even activations), printing both.
+// prediction and asserts the bounds against QuantLens evaluating what ORT runs: the exported
+// file's codes with half_even activations (test::ortExpressibleModel), printing both.
 //
 // Each case also checks the export itself: onnx::checker passes, one Q/DQ pair per quantized
 // tensor, and the weights are QuantLens's codes.
@@ -124,11 +124,11 @@ private slots:
         QCOMPARE(info.quantizeNodes, int(qm.tensorParams.size()));
 
         const bool truncated = cfg.defaults.activations.rounding != RoundingMode::HalfEven;
-        const QuantizedModel qmExpressible =
-            truncated ? buildQuantizedModel(l.model, test::ortExpressible(cfg), l.stats) : QuantizedModel();
         const ExitPredictions ql = quantizedPredictions(qm, l.eval);
         const ExitPredictions qlExpressible =
-            truncated ? quantizedPredictions(qmExpressible, l.eval) : ql;
+            truncated ? quantizedPredictions(test::ortExpressibleModel(bytes, l.calib)->quantized,
+                                             l.eval)
+                      : ql;
         std::map<std::string, std::vector<int>> ort;
         try {
             ort = test::ortTop1(path, l.eval, m_dir.path());

@@ -23,8 +23,9 @@
 // QL_TORCHVISION_CALIB_IMAGES (default 50) size the run.
 //
 // w8a8-trunc: ONNX cannot say "truncate" (QuantizeLinear and ORT's requantization round half
-// to even), so as in test_export_ort the bounds hold against QuantLens evaluating the
-// expressible config (half_even activations); the truncating prediction is printed too.
+// to even), so as in test_export_ort the bounds hold against QuantLens evaluating the exported
+// file's codes with half_even activations (test::ortExpressibleModel); the truncating
+// prediction is printed too.
 // autoquant: tests/data/export/autoquant_resnet18.json, written by quantlens-cli autoquant
 // (118 evaluations, 33 min on this 2-core VM: too slow for a test). Its "comment" says how it
 // was made: without a class map the target was vacuous, so it is W4 everywhere with A6 on
@@ -103,15 +104,15 @@ private slots:
         m_pp = defaultPreprocess(m_model);
         m_pp.classMap = (images + QStringLiteral("/labels.txt")).toStdString();
         const int64_t classes = m_model.exits.back().classes;
-        const Dataset calib = loadImageFolder(calibImages.toStdString(), m_pp,
-                                              envInt("QL_TORCHVISION_CALIB_IMAGES", 50));
+        m_calib = loadImageFolder(calibImages.toStdString(), m_pp,
+                                  envInt("QL_TORCHVISION_CALIB_IMAGES", 50));
         m_eval = loadImageFolder(images.toStdString(), m_pp,
                                  envInt("QL_TORCHVISION_EVAL_IMAGES", 400));
         QVERIFY(applyConfiguredClassMap(m_eval, m_pp, classes));
         qInfo("calibration: %lld images of %s; eval: %lld images of %s",
-              static_cast<long long>(calib.size()), qPrintable(calibImages),
+              static_cast<long long>(m_calib.size()), qPrintable(calibImages),
               static_cast<long long>(m_eval.size()), qPrintable(images));
-        m_stats = calibrate(m_model, calib);
+        m_stats = calibrate(m_model, m_calib);
     }
 
     void ortAgreesWithQuantLens_data()
@@ -146,10 +147,9 @@ private slots:
         const bool truncated = cfg.defaults.activations.rounding != RoundingMode::HalfEven;
         const ExitPredictions ql = quantizedPredictions(qm, m_eval);
         const ExitPredictions qlExpressible =
-            truncated ? quantizedPredictions(buildQuantizedModel(m_model, test::ortExpressible(cfg),
-                                                                 m_stats),
-                                             m_eval)
-                      : ql;
+            truncated
+                ? quantizedPredictions(test::ortExpressibleModel(bytes, m_calib)->quantized, m_eval)
+                : ql;
         std::map<std::string, std::vector<int>> ort;
         try {
             ort = test::ortTop1(path, m_eval, m_dir.path());
@@ -193,6 +193,7 @@ private slots:
 private:
     Model m_model;
     Preprocess m_pp;
+    Dataset m_calib;
     Dataset m_eval;
     CalibrationStats m_stats;
     QTemporaryDir m_dir;
