@@ -2,7 +2,8 @@
 // The kernels compiled once per instruction set (kernels_scalar.cpp, kernels_avx2.cpp,
 // kernels_avx512vnni.cpp include the same kernel sources under their own -m flags, each into
 // its own namespace). Callers go through the dispatchers (int16GemmPacked in
-// core/quant/int16_gemm.h, shiftedConv in core/ops/conv_kernel.h), never straight here.
+// core/quant/int16_gemm.h, shiftedConv in core/ops/conv_kernel.h), never straight here; a
+// dispatcher picks the path with QL_ACTIVE_KERNEL / QL_KERNEL_FOR (core/isa/kernel_choice.h).
 //
 // Contracts:
 //   int16GemmPacked — see core/quant/int16_gemm.h (Npad a multiple of 16);

@@ -6,8 +6,7 @@
 #include <limits>
 
 #include "core/error.h"
-#include "core/isa/cpu_isa.h"
-#include "core/isa/kernels.h"
+#include "core/isa/kernel_choice.h"
 #include "core/quant/int16_gemm.h"
 
 namespace ql {
@@ -290,13 +289,7 @@ void finishAccumulators(int64_t* acc, int64_t n, AccumulatorMode mode, bool int3
 {
     // max |acc| and the count outside int32, on the kernel path activeIsa() chose (integer
     // results: the same on every path).
-    auto scan = kernels_scalar::accumulatorScan;
-#if defined(QL_X86_KERNELS)
-    if (activeIsa() == Isa::Avx512Vnni)
-        scan = kernels_avx512vnni::accumulatorScan;
-    else if (activeIsa() == Isa::Avx2)
-        scan = kernels_avx2::accumulatorScan;
-#endif
+    const auto scan = QL_ACTIVE_KERNEL(accumulatorScan);
     int64_t overflows = 0;
     int64_t max_abs = 0;
     scan(acc, n, &max_abs, &overflows);
@@ -445,13 +438,7 @@ bool requantizeHalfEvenKernel(const RequantParams& params, const int64_t* acc, i
     if (std::abs(lo) > kExactFloat || std::abs(hi) > kExactFloat ||
         std::abs(zero_point) > (int64_t(1) << 30))
         return false;
-    auto row = kernels_scalar::requantizeRowHalfEven;
-#if defined(QL_X86_KERNELS)
-    if (activeIsa() == Isa::Avx512Vnni)
-        row = kernels_avx512vnni::requantizeRowHalfEven;
-    else if (activeIsa() == Isa::Avx2)
-        row = kernels_avx2::requantizeRowHalfEven;
-#endif
+    const auto row = QL_ACTIVE_KERNEL(requantizeRowHalfEven);
     for (int64_t b = 0; b < outer; ++b)
         for (int64_t c = 0; c < channels; ++c) {
             const int64_t base = (b * channels + c) * inner;
