@@ -14,6 +14,8 @@
 //   addHalfEven     — the integer Add of n code pairs (double multipliers, half-even rounding,
 //                     clamped), clip counts added; see core/isa/add_kernel.inc;
 //   accumulatorScan — max |acc[i]| and the count outside int32; see accumulator_scan_kernel.inc;
+//   u8s8GemmPacked, interleaveBytes4 — see core/quant/u8s8_gemm.h (Npad a multiple of 16);
+//   requantizeInt32RowHalfEven — requantizeRowHalfEven on int32 accumulators, plus max |acc|;
 //   errorSums       — the error sums of `blocks` blocks of kErrorLanes elements into `lanes`
 //                     (element k of a block into lane k); see core/isa/error_sums_kernel.inc.
 
@@ -49,6 +51,15 @@ struct ErrorLanes
                      int32_t* out, int64_t* clipped_low, int64_t* clipped_high);                \
     void accumulatorScan(const int64_t* acc, int64_t n, int64_t* max_abs,                       \
                          int64_t* outside_int32);                                               \
+    /* speed4int: the byte GEMM of the integer conv (core/quant/u8s8_gemm.h) */                 \
+    void u8s8GemmPacked(int64_t M, int64_t Npad, int64_t K4, const int32_t* a,                 \
+                        const int32_t* b, int32_t* c);                                         \
+    void interleaveBytes4(const uint8_t* p0, const uint8_t* p1, const uint8_t* p2,              \
+                          const uint8_t* p3, int64_t n, int32_t* words);                        \
+    void requantizeInt32RowHalfEven(const int32_t* acc, int64_t n, float multiplier,            \
+                                    int32_t zero_point, int32_t activation_min,                 \
+                                    int32_t activation_max, int32_t* out, int64_t* clipped_low, \
+                                    int64_t* clipped_high, int32_t* max_abs);                   \
     }
 
 QL_DECLARE_KERNELS(kernels_scalar)

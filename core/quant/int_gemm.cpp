@@ -422,6 +422,18 @@ void requantizeFloatLoop(const RequantParams& params, const int64_t* acc, int64_
     *high_out += high;
 }
 
+// The per-ISA half-even kernels' contract: |lo|, |hi| ≤ 2^24 (exact in float) and
+// |Z_y| ≤ 2^30 (r + Z_y fits int32).
+bool kernelContractHolds(const RequantParams& params)
+{
+    constexpr int64_t kExactFloat = int64_t(1) << 24;
+    const int64_t zero_point = params.outputZeroPoint;
+    const int64_t lo = int64_t(params.activationMin) - zero_point - 1;
+    const int64_t hi = int64_t(params.activationMax) - zero_point + 1;
+    return std::abs(lo) <= kExactFloat && std::abs(hi) <= kExactFloat &&
+           std::abs(zero_point) <= (int64_t(1) << 30);
+}
+
 // requantizeFloatLoop with half-even rounding, one row of `inner` accumulators at a time on
 // the kernel path activeIsa() chose (core/isa/requantize_kernel.inc: the same arithmetic in
 // float, which equals the double rounding above because float32(acc)·M is a float and its
@@ -431,12 +443,7 @@ bool requantizeHalfEvenKernel(const RequantParams& params, const int64_t* acc, i
                               int64_t channels, int64_t inner, bool per_channel, int32_t* out,
                               int64_t* low, int64_t* high)
 {
-    constexpr int64_t kExactFloat = int64_t(1) << 24;
-    const int64_t zero_point = params.outputZeroPoint;
-    const int64_t lo = int64_t(params.activationMin) - zero_point - 1;
-    const int64_t hi = int64_t(params.activationMax) - zero_point + 1;
-    if (std::abs(lo) > kExactFloat || std::abs(hi) > kExactFloat ||
-        std::abs(zero_point) > (int64_t(1) << 30))
+    if (!kernelContractHolds(params))
         return false;
     const auto row = QL_ACTIVE_KERNEL(requantizeRowHalfEven);
     for (int64_t b = 0; b < outer; ++b)
@@ -450,6 +457,21 @@ bool requantizeHalfEvenKernel(const RequantParams& params, const int64_t* acc, i
 }
 
 } // namespace
+
+bool requantizeInt32Applies(const RequantParams& params)
+{
+    return params.mode == RequantMode::Float && params.rounding == RoundingMode::HalfEven &&
+           !params.multiplier.empty() && kernelContractHolds(params);
+}
+
+void requantizeInt32Row(const RequantParams& params, int64_t channel, const int32_t* acc,
+                        int64_t n, int32_t* out, int64_t* low, int64_t* high, int32_t* max_abs)
+{
+    const size_t m = params.multiplier.size() > 1 ? static_cast<size_t>(channel) : 0;
+    QL_ACTIVE_KERNEL(requantizeInt32RowHalfEven)(acc, n, params.multiplier[m],
+                                                 params.outputZeroPoint, params.activationMin,
+                                                 params.activationMax, out, low, high, max_abs);
+}
 
 void requantize(const RequantParams& params, const int64_t* acc, int64_t outer, int64_t channels,
                 int64_t inner, int32_t* out, ClipStats* clip)
