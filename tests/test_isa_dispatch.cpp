@@ -451,10 +451,11 @@ private slots:
                 requantize(rq, acc.data(), p.batch, t.o, p.outHeight() * p.outWidth(),
                            expected.data(), &clip);
                 std::vector<int64_t> untouched(count, -5);
-                std::vector<int32_t> codes(count, -1);
+                std::vector<int32_t> codes;
+                codes.reserve(count);
                 ClipStats fused_clip;
                 AccumulatorStats fused_stats;
-                const ConvOutputStage stage{&rq, codes.data(), &fused_clip};
+                const ConvOutputStage stage{&rq, &codes, &fused_clip};
                 const bool fused = intConv(p, x.data(), w.data(), untouched.data(), &fused_stats, &stage);
                 QCOMPARE(fused, t.fuses);
                 if (!fused) {

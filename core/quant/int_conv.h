@@ -56,7 +56,9 @@ struct ConvParams
 struct ConvOutputStage
 {
     const RequantParams* requant = nullptr;
-    int32_t* out = nullptr; // [batch, outChannels, outHeight, outWidth] codes
+    // [batch, outChannels, outHeight, outWidth] codes, appended in that order to an empty
+    // vector (reserve the count: the rows are then written once, while in cache).
+    std::vector<int32_t>* codes = nullptr;
     ClipStats* clip = nullptr; // optional
 };
 

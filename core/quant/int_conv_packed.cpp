@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 
-#include "core/isa/cpu_isa.h"
+#include "core/isa/kernel_choice.h"
 #include "core/quant/int16_gemm.h"
 #include "core/quant/u8s8_gemm.h"
 
@@ -11,15 +11,12 @@ namespace ql {
 
 CodeRange codeRange(const int32_t* x, int64_t n)
 {
-    if (n <= 0)
-        return {};
-    int32_t x_min = x[0], x_max = x[0];
-    for (int64_t i = 1; i < n; ++i) {
-        x_min = x[i] < x_min ? x[i] : x_min;
-        x_max = x[i] > x_max ? x[i] : x_max;
-    }
-    return {x_min, x_max};
+    CodeRange r;
+    if (n > 0)
+        QL_ACTIVE_KERNEL(codeRange)(x, n, &r.min, &r.max);
+    return r;
 }
+
 int64_t maxAbsCentred(const int32_t* x, int64_t n, int64_t zero_point)
 {
     if (n <= 0)
@@ -27,7 +24,6 @@ int64_t maxAbsCentred(const int32_t* x, int64_t n, int64_t zero_point)
     const CodeRange r = codeRange(x, n);
     return std::max(int64_t(r.max) - zero_point, zero_point - int64_t(r.min));
 }
-
 
 namespace {
 
@@ -134,8 +130,13 @@ struct GemmOutput
                     for (int64_t ox = 0; ox < out_width; ++ox)
                         dense[oy * out_width + ox] = static_cast<int32_t>(
                             static_cast<uint32_t>(rows[oy * layout.rowStride + ox]) + shift_bias);
+                // Appended in output order (base == codes->size()): growing the reserved vector
+                // row by row initialises each row while it is in L1, instead of a whole-tensor
+                // memset before the writes.
+                std::vector<int32_t>& codes = *stage->codes;
+                codes.resize(static_cast<size_t>(base + positions));
                 requantizeInt32Row(*stage->requant, channel, dense.data(), positions,
-                                   stage->out + base, &low, &high, &maxAbs);
+                                   codes.data() + base, &low, &high, &maxAbs);
                 continue;
             }
             for (int64_t oy = 0; oy < out_height; ++oy)
@@ -147,6 +148,14 @@ struct GemmOutput
         }
     }
 };
+
+// dst[i] = x[i] as a byte (codes in [0, 255]). A byte store may alias anything, so without
+// __restrict the compiler re-reads every bound per element and keeps the copy scalar.
+void narrowToBytes(const int32_t* __restrict x, int64_t n, uint8_t* __restrict dst)
+{
+    for (int64_t i = 0; i < n; ++i)
+        dst[i] = static_cast<uint8_t>(x[i]);
+}
 
 // ---- packed u8 × s8 path (u8s8_gemm.h), AVX-512 VNNI only ------------------------------------
 //
@@ -204,9 +213,8 @@ void byteConv(const ConvParams& p, const int32_t* x, const int32_t* w, const Col
         for (int64_t ch = 0; ch < p.inChannels; ++ch)
             for (int64_t y = 0; y < p.inHeight; ++y) {
                 const int32_t* src = x + n * image_size + (ch * p.inHeight + y) * p.inWidth;
-                uint8_t* dst = pixels.data() + (ch * height + y + p.padTop) * width + p.padLeft;
-                for (int64_t i = 0; i < p.inWidth; ++i)
-                    dst[i] = static_cast<uint8_t>(src[i]);
+                narrowToBytes(src, p.inWidth,
+                              pixels.data() + (ch * height + y + p.padTop) * width + p.padLeft);
             }
         for (int64_t g = 0; g < p.group; ++g) {
             // Tap k of the group: its pixel for output (oy, ox) is tap(k)[oy·sy·width + ox·sx].

@@ -425,11 +425,12 @@ MatmulStage IntRuntime::matmulStage(int layer, const RtValue& x, int64_t firstSa
         ConvOutputStage stage;
         if (codes && !prep.dynamicOutput && !prep.stochastic) {
             outputStage(); // static output params: known before the accumulators
-            codes->resize(st.acc.size());
-            stage = {&st.requant, codes->data(), clip};
+            codes->clear();
+            codes->reserve(st.acc.size());
+            stage = {&st.requant, codes, clip};
         }
         st.requantized = intConv(p, xt.q.data(), L.weightCodes.data(), st.acc.data(), &st.stats,
-                                 stage.out ? &stage : nullptr);
+                                 stage.codes ? &stage : nullptr);
         if (st.requantized)
             st.acc = {};
         st.conv = p;
