@@ -6,7 +6,9 @@
 // so "equal to scalar" cannot hide a scalar path that is itself wrong; the error statistics
 // sums (ErrorAccumulator over the errorSums kernel) against a naive loop with the same 8-lane
 // association; the half-even float requantization and integer Add kernels against their
-// element-wise definitions, and the accumulator scan against a naive loop.
+// element-wise definitions, and the accumulator scan against a naive loop. The u8 × s8 GEMM
+// against a naive sum modulo 2^32, the int32 requantization against requantize() on int64, and
+// the integer conv's fused output stage (u8 × s8 and int16 paths) against intConv + requantize.
 
 #include <QtTest/QtTest>
 
@@ -16,9 +18,11 @@
 #include "core/quant/error_stats.h"
 #include "core/quant/fixed_point.h"
 #include "core/quant/int16_gemm.h"
+#include "core/quant/int_conv.h"
 #include "core/quant/int_gemm.h"
 #include "core/quant/int_ops/int_add_op.h"
 #include "core/quant/rounding.h"
+#include "core/quant/u8s8_gemm.h"
 #include "isa_env.h"
 
 using namespace ql;
@@ -312,6 +316,161 @@ private slots:
                 finishAccumulators(copy.data(), int64_t(n), AccumulatorMode::Int64, false, &stats);
                 QCOMPARE(stats.maxAbs, n == acc.size() ? max_abs : n == 5 ? int64_t(1) - INT32_MIN : 0);
                 QCOMPARE(stats.overflows, n == acc.size() ? overflows : n == 5 ? int64_t(2) : 0);
+            }
+        }
+    }
+
+    void u8s8GemmEveryIsaEqualsNaive()
+    {
+        // Random bytes with the extremes (weight −128 and 127, input 255) over row and column
+        // tails, and one depth long enough (4 · 20000 products of 255 · −128) that the sum wraps
+        // int32: every path must return the naive sum modulo 2^32.
+        Rng rng(4242);
+        struct GemmShape { int64_t m, npad, k4; bool extreme; };
+        for (const GemmShape t : {GemmShape{1, 16, 1, false}, GemmShape{5, 48, 13, false},
+                                  GemmShape{7, 80, 72, false}, GemmShape{13, 208, 9, false},
+                                  GemmShape{3, 64, 20000, true}}) {
+            std::vector<int32_t> a(size_t(t.m * t.k4)), b(size_t(t.k4 * t.npad));
+            auto weight = [&] { return t.extreme ? -128 : int32_t(rng.next() % 256) - 128; };
+            auto input = [&] { return t.extreme ? 255 : int32_t(rng.next() % 256); };
+            for (auto& v : a) v = packQuad(weight(), weight(), weight(), weight());
+            for (auto& v : b) v = packQuad(input(), input(), input(), input());
+            std::vector<int32_t> naive(size_t(t.m * t.npad));
+            for (int64_t m = 0; m < t.m; ++m)
+                for (int64_t n = 0; n < t.npad; ++n) {
+                    int64_t sum = 0;
+                    for (int64_t j = 0; j < t.k4; ++j)
+                        for (int q = 0; q < 4; ++q)
+                            sum += int64_t(int8_t(uint32_t(a[size_t(m * t.k4 + j)]) >> (8 * q))) *
+                                   int64_t(uint8_t(uint32_t(b[size_t(j * t.npad + n)]) >> (8 * q)));
+                    naive[size_t(m * t.npad + n)] = int32_t(uint32_t(uint64_t(sum)));
+                }
+            if (t.extreme)
+                QVERIFY(naive[0] != -int64_t(255) * 128 * 4 * t.k4); // it did wrap
+            for (Isa isa : supportedIsas()) {
+                std::vector<int32_t> out(naive.size(), -1);
+                u8s8GemmPackedWith(isa, t.m, t.npad, t.k4, a.data(), b.data(), out.data());
+                QVERIFY2(out == naive, isaName(isa));
+            }
+        }
+    }
+
+    void requantizeInt32EveryIsaEqualsRequantize()
+    {
+        // requantizeInt32Row against requantize() on the same accumulators in int64 — codes,
+        // clip counts and max |acc| — with ties (M = 0.5), ±(2^31 − 1) and per-channel M.
+        Rng rng(515);
+        std::vector<int64_t> acc{0, 1, -1, 3, -3, 5, INT32_MAX, -int64_t(INT32_MAX)};
+        while (acc.size() < 2 * 101)
+            acc.push_back(int64_t(int32_t(uint32_t(rng.next()))) >> (rng.next() % 31));
+        acc.back() = acc.back() == INT32_MIN ? 0 : acc.back();
+        RequantParams p;
+        p.setMultipliers({0.5, 0.0123});
+        p.outputZeroPoint = 7;
+        p.activationMin = 7;
+        p.activationMax = 255;
+        std::vector<int32_t> expected(acc.size());
+        ClipStats clip;
+        requantize(p, acc.data(), 1, 2, 101, expected.data(), &clip);
+        int64_t max_abs = 0;
+        for (int64_t v : acc)
+            max_abs = std::max(max_abs, v < 0 ? -v : v);
+        const std::vector<int32_t> acc32(acc.begin(), acc.end());
+        QVERIFY(requantizeInt32Applies(p));
+        for (Isa isa : supportedIsas()) {
+            setActiveIsa(isa);
+            std::vector<int32_t> out(acc.size(), -1);
+            int64_t low = 0, high = 0;
+            int32_t largest = 0;
+            for (int64_t c = 0; c < 2; ++c)
+                requantizeInt32Row(p, c, acc32.data() + c * 101, 101, out.data() + c * 101, &low,
+                                   &high, &largest);
+            QVERIFY2(out == expected, isaName(isa));
+            QCOMPARE(low, clip.clippedLow);
+            QCOMPARE(high, clip.clippedHigh);
+            QCOMPARE(int64_t(largest), max_abs);
+        }
+        p.rounding = RoundingMode::HalfAway;
+        QVERIFY(!requantizeInt32Applies(p));
+    }
+
+    void convOutputStageEveryIsaEqualsRequantize()
+    {
+        // intConv with its fused output stage against intConv's int64 accumulators run through
+        // requantize(), on every path: byte-sized codes (the u8 × s8 path with AVX-512 VNNI) with
+        // per-tensor and per-channel weight zero points, depths not divisible by 4, stride 2 and
+        // asymmetric padding; 9-bit centred weights (int16 path only); and a bias that breaks
+        // the int32 bound (no fusion: intConv must return false and fill acc).
+        struct Case { int64_t c, o, k, stride, pad; int32_t zx, w_lo, w_hi, bias; bool fuses; };
+        const Case cases[] = {
+            {16, 16, 3, 1, 1, 0, -127, 127, 5000, true},
+            {5, 7, 3, 2, 1, 131, -128, 127, 100, true},
+            {3, 13, 1, 1, 0, 255, -20, 90, -7, true},
+            {6, 9, 3, 1, 2, 17, -255, 255, 300, true},
+            {4, 4, 3, 1, 1, 9, -100, 100, 2147000000, false},
+        };
+        Rng rng(31);
+        for (const Case& t : cases) {
+            ConvParams p;
+            p.batch = 2;
+            p.inChannels = t.c;
+            p.inHeight = 9;
+            p.inWidth = 11;
+            p.outChannels = t.o;
+            p.kernelHeight = p.kernelWidth = t.k;
+            p.strideHeight = p.strideWidth = t.stride;
+            p.padTop = p.padLeft = t.pad;
+            p.padBottom = p.padRight = t.pad > 0 ? t.pad - 1 : 0;
+            p.inputZeroPoint = t.zx;
+            p.weightZeroPoint.assign(size_t(t.o), 0);
+            for (auto& z : p.weightZeroPoint)
+                z = t.w_lo < -128 ? 0 : int32_t(rng.next() % 5) - 2;
+            std::vector<int32_t> x(size_t(p.batch * t.c * 9 * 11)), w(size_t(t.o * t.c * t.k * t.k));
+            for (auto& v : x) v = int32_t(rng.next() % 256);
+            for (size_t i = 0; i < w.size(); ++i)
+                w[i] = p.weightZeroPoint[i / size_t(t.c * t.k * t.k)] + t.w_lo +
+                       int32_t(rng.next() % uint64_t(t.w_hi - t.w_lo + 1));
+            std::vector<int32_t> bias(size_t(t.o));
+            for (auto& b : bias) b = int32_t(rng.next() % 2001) - 1000 + t.bias;
+            p.bias = bias.data();
+            RequantParams rq;
+            std::vector<double> m(size_t(t.o));
+            for (auto& v : m) v = 0.0005 + 0.004 * rng.uniform();
+            rq.setMultipliers(m);
+            rq.outputZeroPoint = 3;
+            rq.activationMin = 3;
+            rq.activationMax = 255;
+            const size_t count = size_t(p.batch * t.o * p.outHeight() * p.outWidth());
+            for (Isa isa : supportedIsas()) {
+                setActiveIsa(isa);
+                std::vector<int64_t> acc(count);
+                AccumulatorStats stats;
+                QVERIFY(!intConv(p, x.data(), w.data(), acc.data(), &stats));
+                std::vector<int32_t> expected(count);
+                ClipStats clip;
+                requantize(rq, acc.data(), p.batch, t.o, p.outHeight() * p.outWidth(),
+                           expected.data(), &clip);
+                std::vector<int64_t> untouched(count, -5);
+                std::vector<int32_t> codes;
+                codes.reserve(count);
+                ClipStats fused_clip;
+                AccumulatorStats fused_stats;
+                const ConvOutputStage stage{&rq, &codes, &fused_clip};
+                const bool fused = intConv(p, x.data(), w.data(), untouched.data(), &fused_stats, &stage);
+                QCOMPARE(fused, t.fuses);
+                if (!fused) {
+                    QCOMPARE(untouched, acc);
+                    continue;
+                }
+                QVERIFY2(codes == expected, isaName(isa));
+                QCOMPARE(untouched, std::vector<int64_t>(count, -5));
+                QCOMPARE(fused_clip.total, clip.total);
+                QCOMPARE(fused_clip.clippedLow, clip.clippedLow);
+                QCOMPARE(fused_clip.clippedHigh, clip.clippedHigh);
+                QCOMPARE(fused_stats.count, stats.count);
+                QCOMPARE(fused_stats.maxAbs, stats.maxAbs);
+                QCOMPARE(fused_stats.overflows, int64_t(0));
+                QCOMPARE(fused_stats.int64Used, stats.int64Used);
             }
         }
     }

@@ -2,7 +2,8 @@
 // The kernels compiled once per instruction set (kernels_scalar.cpp, kernels_avx2.cpp,
 // kernels_avx512vnni.cpp include the same kernel sources under their own -m flags, each into
 // its own namespace). Callers go through the dispatchers (int16GemmPacked in
-// core/quant/int16_gemm.h, shiftedConv in core/ops/conv_kernel.h), never straight here.
+// core/quant/int16_gemm.h, shiftedConv in core/ops/conv_kernel.h), never straight here; a
+// dispatcher picks the path with QL_ACTIVE_KERNEL / QL_KERNEL_FOR (core/isa/kernel_choice.h).
 //
 // Contracts:
 //   int16GemmPacked — see core/quant/int16_gemm.h (Npad a multiple of 16);
@@ -13,6 +14,9 @@
 //   addHalfEven     — the integer Add of n code pairs (double multipliers, half-even rounding,
 //                     clamped), clip counts added; see core/isa/add_kernel.inc;
 //   accumulatorScan — max |acc[i]| and the count outside int32; see accumulator_scan_kernel.inc;
+//   u8s8GemmPacked, interleaveBytes4 — see core/quant/u8s8_gemm.h (Npad a multiple of 16);
+//   requantizeInt32RowHalfEven — requantizeRowHalfEven on int32 accumulators, plus max |acc|;
+//   codeRange       — min and max of n ≥ 1 codes; see core/isa/code_range_kernel.inc;
 //   errorSums       — the error sums of `blocks` blocks of kErrorLanes elements into `lanes`
 //                     (element k of a block into lane k); see core/isa/error_sums_kernel.inc.
 
@@ -48,6 +52,16 @@ struct ErrorLanes
                      int32_t* out, int64_t* clipped_low, int64_t* clipped_high);                \
     void accumulatorScan(const int64_t* acc, int64_t n, int64_t* max_abs,                       \
                          int64_t* outside_int32);                                               \
+    /* speed4int: the byte GEMM of the integer conv (core/quant/u8s8_gemm.h) */                 \
+    void u8s8GemmPacked(int64_t M, int64_t Npad, int64_t K4, const int32_t* a,                 \
+                        const int32_t* b, int32_t* c);                                         \
+    void interleaveBytes4(const uint8_t* p0, const uint8_t* p1, const uint8_t* p2,              \
+                          const uint8_t* p3, int64_t n, int32_t* words);                        \
+    void requantizeInt32RowHalfEven(const int32_t* acc, int64_t n, float multiplier,            \
+                                    int32_t zero_point, int32_t activation_min,                 \
+                                    int32_t activation_max, int32_t* out, int64_t* clipped_low, \
+                                    int64_t* clipped_high, int32_t* max_abs);                   \
+    void codeRange(const int32_t* x, int64_t n, int32_t* min_out, int32_t* max_out);           \
     }
 
 QL_DECLARE_KERNELS(kernels_scalar)

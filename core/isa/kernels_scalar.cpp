@@ -15,4 +15,6 @@
 #include "core/isa/requantize_kernel.inc"
 #include "core/isa/add_kernel.inc"
 #include "core/isa/accumulator_scan_kernel.inc"
+#include "core/isa/u8s8_gemm_kernel.inc"
+#include "core/isa/code_range_kernel.inc"
 #undef QL_KERNEL_NS

@@ -3,8 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "core/isa/cpu_isa.h"
-#include "core/isa/kernels.h"
+#include "core/isa/kernel_choice.h"
 
 namespace ql {
 
@@ -14,17 +13,7 @@ namespace {
 // doubles (core/isa/error_sums_kernel.inc).
 void errorSumsOnActiveIsa(const float* ref, const float* deq, int64_t blocks, ErrorLanes* lanes)
 {
-    switch (activeIsa()) {
-#if defined(QL_X86_KERNELS)
-    case Isa::Avx512Vnni: return kernels_avx512vnni::errorSums(ref, deq, blocks, lanes);
-    case Isa::Avx2: return kernels_avx2::errorSums(ref, deq, blocks, lanes);
-#else
-    case Isa::Avx512Vnni:
-    case Isa::Avx2:
-#endif
-    case Isa::Scalar: break;
-    }
-    kernels_scalar::errorSums(ref, deq, blocks, lanes);
+    QL_ACTIVE_KERNEL(errorSums)(ref, deq, blocks, lanes);
 }
 
 } // namespace

@@ -1,7 +1,6 @@
 #include "core/quant/int16_gemm.h"
 
-#include "core/isa/cpu_isa.h"
-#include "core/isa/kernels.h"
+#include "core/isa/kernel_choice.h"
 
 namespace ql {
 
@@ -14,17 +13,7 @@ void int16GemmPacked(int64_t M, int64_t Npad, int64_t K2, const int32_t* a, cons
 void int16GemmPackedWith(Isa isa, int64_t M, int64_t Npad, int64_t K2, const int32_t* a,
                          const int32_t* b, int32_t* c)
 {
-    switch (isa) {
-#if defined(QL_X86_KERNELS)
-    case Isa::Avx512Vnni: return kernels_avx512vnni::int16GemmPacked(M, Npad, K2, a, b, c);
-    case Isa::Avx2: return kernels_avx2::int16GemmPacked(M, Npad, K2, a, b, c);
-#else
-    case Isa::Avx512Vnni:
-    case Isa::Avx2:
-#endif
-    case Isa::Scalar: break;
-    }
-    kernels_scalar::int16GemmPacked(M, Npad, K2, a, b, c);
+    QL_KERNEL_FOR(isa, int16GemmPacked)(M, Npad, K2, a, b, c);
 }
 
 const char* int16GemmIsa()

@@ -5,7 +5,7 @@
 #include <limits>
 
 #include "core/error.h"
-#include "core/quant/int16_gemm.h"
+#include "core/quant/int_conv_packed.h"
 
 namespace ql {
 
@@ -102,20 +102,6 @@ void im2colPatches(const ConvParams& params, const int32_t* image, int64_t group
 }
 
 namespace {
-
-// max_i |x[i] − zero_point| (0 for n = 0): the extremes of x decide it, max(x_max − Z, Z − x_min),
-// and an int32 min/max loop vectorises where the int64 |x − Z| one did not.
-int64_t maxAbsCentred(const int32_t* x, int64_t n, int64_t zero_point)
-{
-    if (n <= 0)
-        return 0;
-    int32_t x_min = x[0], x_max = x[0];
-    for (int64_t i = 1; i < n; ++i) {
-        x_min = x[i] < x_min ? x[i] : x_min;
-        x_max = x[i] > x_max ? x[i] : x_max;
-    }
-    return std::max(int64_t(x_max) - zero_point, zero_point - int64_t(x_min));
-}
 
 // Direct ("shift and accumulate") convolution for small per-group depths — the depthwise
 // 3×3 convs and the 1-channel stem — without im2col. With zero-point-centred codes
@@ -226,162 +212,10 @@ bool directConv(const ConvParams& p, const int32_t* x, const int32_t* w, int64_t
     return true;
 }
 
-// ---- packed int16 path (int16_gemm.h) ------------------------------------------------------
-//
-// Per image: the centred codes x̃ = x − Z_x as int16 in a zero-bordered copy of the image (the
-// border is the padding, and the padding code Z_x centres to 0). Per group: B = the transposed
-// im2col matrix [k][position] (k = (c, ky, kx); a position's column holds its patch) packed as
-// k pairs, A = the centred weights w̃ = w − Z_w[o] as [o][k] pairs. C = A·B is the exact
-// Σ w̃·x̃ of every (o, position) — the zero-point-expanded accumulator — in int32, because the
-// caller checked K · max|x̃| · max|w̃| ≤ 2^31 − 1; the bias is added when widening to int64.
-
-struct PaddedImage
-{
-    int64_t height = 0, width = 0; // padded plane size
-    std::vector<int16_t> pixels;   // [C][height][width], then zeros (see packedConv)
-};
-
-// Column layout of B and C. In general column oy·outW + ox holds output position (oy, ox).
-// With stride 1 the columns instead follow the padded image's rows, oy·width + ox for every
-// ox < width: the pixels a tap reads for consecutive columns are then consecutive pixels, so a
-// row of B is one contiguous slice of the padded image and packing is a single long
-// interleave. The columns ox ≥ outW are junk (sums of the same bounded products, never read
-// back) — the price is width/outW more columns (7–14 % on the demo's 3×3 convs).
-struct ColumnLayout
-{
-    int64_t rowStride = 0; // column of (oy, ox) = oy·rowStride + ox
-    int64_t columns = 0;   // N before padding to packedColumns(N)
-    bool contiguous = false;
-};
-
-// B words of group g: word (j, column of (oy, ox)) = (x̃ at tap 2j, x̃ at tap 2j + 1) for
-// that output position; padding columns are 0 (general layout) or junk (contiguous layout).
-void packPatches(const ConvParams& p, const PaddedImage& image, const ColumnLayout& layout,
-                 int64_t g, int64_t npad, const int16_t* zeros, int32_t* words)
-{
-    const int64_t kh = p.kernelHeight, kw = p.kernelWidth;
-    const int64_t depth = p.depthPerGroup();
-    const int64_t out_height = p.outHeight(), out_width = p.outWidth();
-    const int64_t sy = p.strideHeight, sx = p.strideWidth;
-    const int64_t plane = image.height * image.width;
-    // Tap k of the group: its pixel for output (oy, ox) is tap(k)[oy·sy·width + ox·sx].
-    auto tap = [&](int64_t k) {
-        const int64_t c = g * (p.inChannels / p.group) + k / (kh * kw);
-        const int64_t ky = k / kw % kh, kx = k % kw;
-        return image.pixels.data() + c * plane + ky * p.dilationHeight * image.width +
-               kx * p.dilationWidth;
-    };
-    for (int64_t j = 0; 2 * j < depth; ++j) {
-        const int16_t* lo = tap(2 * j);
-        // Odd depth: the last pair's high half is 0 (`zeros` holds npad of them).
-        const int16_t* hi = 2 * j + 1 < depth ? tap(2 * j + 1) : zeros;
-        int32_t* dst = words + j * npad;
-        if (layout.contiguous) {
-            for (int64_t i = 0; i < npad; ++i)
-                dst[i] = packPair(lo[i], hi[i]);
-            continue;
-        }
-        const int64_t hi_step = hi == zeros ? 0 : 1;
-        for (int64_t oy = 0; oy < out_height; ++oy) {
-            const int16_t* a = lo + oy * sy * image.width;
-            const int16_t* b = hi + hi_step * oy * sy * image.width;
-            int32_t* d = dst + oy * out_width;
-            for (int64_t ox = 0; ox < out_width; ++ox)
-                d[ox] = packPair(a[ox * sx], b[hi_step * ox * sx]);
-        }
-        std::fill(dst + out_height * out_width, dst + npad, 0); // padding columns
-    }
-}
-
-// Runs the packed path when the centred codes fit int16, the padding is non-negative and the
-// int32 bound holds for the whole input. Adds the bias. Returns false to fall back. max_x is
-// taken over the input images, as the direct path does: with stride 1 every pixel lies in a
-// patch, so it equals the GEMM path's max over the patches; with a larger stride it can only
-// be larger, which at worst reports int64 use (AccumulatorStats::int64Used) for a layer whose
-// skipped pixels alone would have needed it — the accumulators are exact either way.
-bool packedConv(const ConvParams& p, const int32_t* x, const int32_t* w, int64_t* acc,
-                int64_t* max_x_out, int64_t* max_w_out)
-{
-    constexpr int64_t kInt16Max = 32767;
-    if (p.padTop < 0 || p.padLeft < 0 || p.padBottom < 0 || p.padRight < 0)
-        return false;
-    const int64_t depth = p.depthPerGroup();
-    const int64_t pairs = (depth + 1) / 2;
-    const int64_t group_out = p.outChannels / p.group;
-    const bool per_channel = p.weightZeroPoint.size() > 1;
-    std::vector<int32_t> a(static_cast<size_t>(p.outChannels * pairs));
-    int64_t max_w = 0;
-    for (int64_t o = 0; o < p.outChannels; ++o) {
-        const int64_t z = p.weightZeroPoint[per_channel ? o : 0];
-        for (int64_t k = 0; k < depth; k += 2) {
-            const int64_t lo = int64_t(w[o * depth + k]) - z;
-            const int64_t hi = k + 1 < depth ? int64_t(w[o * depth + k + 1]) - z : 0;
-            max_w = std::max({max_w, std::abs(lo), std::abs(hi)});
-            a[o * pairs + k / 2] = packPair(static_cast<int32_t>(lo), static_cast<int32_t>(hi));
-        }
-    }
-    const int64_t image_size = p.inChannels * p.inHeight * p.inWidth;
-    const int64_t zx = p.inputZeroPoint;
-    const int64_t max_image = maxAbsCentred(x, p.batch * image_size, zx);
-    if (max_w > kInt16Max || max_image > kInt16Max ||
-        !int32AccumulatorSafe(depth, max_image, max_w, 0))
-        return false;
-
-    const int64_t out_height = p.outHeight(), out_width = p.outWidth();
-    const int64_t positions = out_height * out_width;
-    PaddedImage image;
-    image.height = p.inHeight + p.padTop + p.padBottom;
-    image.width = p.inWidth + p.padLeft + p.padRight;
-    ColumnLayout layout;
-    layout.contiguous = p.strideHeight == 1 && p.strideWidth == 1;
-    layout.rowStride = layout.contiguous ? image.width : out_width;
-    layout.columns = layout.contiguous ? out_height * image.width : positions;
-    const int64_t npad = packedColumns(layout.columns);
-    // A contiguous row of B reads npad pixels from its tap's first one: the last tap of the
-    // last channel starts (kH − 1)·dH rows and (kW − 1)·dW pixels into its plane, so zeros
-    // follow the planes to keep those reads inside the buffer.
-    const int64_t plane = image.height * image.width;
-    const int64_t last_read = (p.inChannels - 1) * plane +
-                              (p.kernelHeight - 1) * p.dilationHeight * image.width +
-                              (p.kernelWidth - 1) * p.dilationWidth + npad;
-    image.pixels.assign(static_cast<size_t>(std::max(p.inChannels * plane, last_read)), 0);
-    const std::vector<int16_t> zeros(static_cast<size_t>(npad), 0);
-    std::vector<int32_t> b(static_cast<size_t>(pairs * npad));
-    std::vector<int32_t> c(static_cast<size_t>(group_out * npad));
-    for (int64_t n = 0; n < p.batch; ++n) {
-        for (int64_t ch = 0; ch < p.inChannels; ++ch)
-            for (int64_t y = 0; y < p.inHeight; ++y) {
-                const int32_t* src = x + n * image_size + (ch * p.inHeight + y) * p.inWidth;
-                int16_t* dst = image.pixels.data() +
-                               (ch * image.height + y + p.padTop) * image.width + p.padLeft;
-                for (int64_t i = 0; i < p.inWidth; ++i)
-                    dst[i] = static_cast<int16_t>(src[i] - zx);
-            }
-        for (int64_t g = 0; g < p.group; ++g) {
-            packPatches(p, image, layout, g, npad, zeros.data(), b.data());
-            int16GemmPacked(group_out, npad, pairs, a.data() + g * group_out * pairs, b.data(),
-                            c.data());
-            int64_t* dst = acc + (n * p.outChannels + g * group_out) * positions;
-            for (int64_t o = 0; o < group_out; ++o) {
-                const int64_t bias = p.bias ? p.bias[g * group_out + o] : 0;
-                for (int64_t oy = 0; oy < out_height; ++oy) {
-                    const int32_t* row = c.data() + o * npad + oy * layout.rowStride;
-                    int64_t* out = dst + o * positions + oy * out_width;
-                    for (int64_t ox = 0; ox < out_width; ++ox)
-                        out[ox] = row[ox] + bias;
-                }
-            }
-        }
-    }
-    *max_x_out = max_image;
-    *max_w_out = max_w;
-    return true;
-}
-
 } // namespace
 
-void intConv(const ConvParams& params, const int32_t* x, const int32_t* w, int64_t* acc,
-             AccumulatorStats* stats)
+bool intConv(const ConvParams& params, const int32_t* x, const int32_t* w, int64_t* acc,
+             AccumulatorStats* stats, const ConvOutputStage* output)
 {
     checkParams(params);
     const int64_t out_channels = params.outChannels;
@@ -401,7 +235,31 @@ void intConv(const ConvParams& params, const int32_t* x, const int32_t* w, int64
     // packed int16 GEMM (which adds the bias itself); anything neither can prove exact through
     // the int64 GEMM below.
     bool direct = params.group > 1 && directConv(params, x, w, acc, &max_x, &max_w);
-    const bool packed = !direct && packedConv(params, x, w, acc, &max_x, &max_w);
+    PackedConvStats packed_stats;
+    const PackedConvResult packed_result =
+        direct ? PackedConvResult::NotApplicable
+               : packedConv(params, x, w, acc, output, &packed_stats);
+    if (packed_result == PackedConvResult::Codes) {
+        // Requantized inside: the int32 bound with the bias held, so no accumulator wrapped or
+        // left int32 (overflows 0) and Auto chose int32 (int64Used only when forced).
+        const int64_t count = params.batch * out_channels * positions;
+        if (output->clip) {
+            output->clip->total += count;
+            output->clip->clippedLow += packed_stats.clipLow;
+            output->clip->clippedHigh += packed_stats.clipHigh;
+        }
+        if (stats) {
+            stats->count += count;
+            stats->maxAbs = std::max<int64_t>(stats->maxAbs, packed_stats.maxAcc);
+            stats->int64Used = stats->int64Used || params.accumulator == AccumulatorMode::Int64;
+        }
+        return true;
+    }
+    const bool packed = packed_result == PackedConvResult::Accumulators;
+    if (packed) {
+        max_x = packed_stats.maxX;
+        max_w = packed_stats.maxW;
+    }
     if (!direct && !packed && params.group == 1)
         direct = directConv(params, x, w, acc, &max_x, &max_w);
     const bool done = direct || packed;
@@ -441,6 +299,7 @@ void intConv(const ConvParams& params, const int32_t* x, const int32_t* w, int64
     const bool safe = int32AccumulatorSafe(depth, max_x, max_w, max_bias);
     finishAccumulators(acc, params.batch * out_channels * positions, params.accumulator, safe,
                        stats);
+    return false;
 }
 
 } // namespace ql

@@ -1,9 +1,9 @@
 #pragma once
 // Integer 2-D convolution (1-D as height 1): the GEMM of spec §4 ("Conv2d is the fully
 // connected case over im2col patches"), run by one of three exact paths — a direct kernel for
-// grouped/depthwise convs, the packed int16 GEMM (int16_gemm.h) for dense convs whose centred
-// codes fit int16 and whose int32 accumulation provably cannot overflow, and im2col + the
-// int64-capable integer GEMM for everything else. All three compute the same integers.
+// grouped/depthwise convs, the packed int16 or u8 × s8 GEMM (int_conv_packed.h) for dense convs
+// whose centred codes fit int16 and whose int32 accumulation provably cannot overflow, and
+// im2col + the int64-capable integer GEMM for everything else. All compute the same integers.
 //
 //   acc[n, o, oy, ox] = Σ_{c, ky, kx} (x[n, c, iy, ix] − Z_x) · (w[o, c, ky, kx] − Z_w[o]) + b[o]
 //   iy = oy·stride_h − pad_top + ky·dilation_h,  ix = ox·stride_w − pad_left + kx·dilation_w
@@ -48,10 +48,25 @@ struct ConvParams
     int64_t depthPerGroup() const { return inChannels / group * kernelHeight * kernelWidth; }
 };
 
+// The requantization intConv may run itself (the fused output stage): when the packed path
+// applies, the params suit requantizeInt32Row (int_gemm.h) and the int32 bound holds with the
+// bias, K · max|x − Z_x| · max|w − Z_w| + max|b| ≤ 2^31 − 1, the int32 GEMM results go straight
+// to codes — the same codes and clip counts as requantize() on the int64 accumulators, which are
+// then never formed (under every AccumulatorMode: within that bound none wraps or overflows).
+struct ConvOutputStage
+{
+    const RequantParams* requant = nullptr;
+    // [batch, outChannels, outHeight, outWidth] codes, appended in that order to an empty
+    // vector (reserve the count: the rows are then written once, while in cache).
+    std::vector<int32_t>* codes = nullptr;
+    ClipStats* clip = nullptr; // optional
+};
+
 // x: [batch, inChannels, inHeight, inWidth] codes; w: [outChannels, inChannels/group, kH, kW];
-// acc: [batch, outChannels, outHeight, outWidth]. Throws ql::Error on inconsistent params.
-void intConv(const ConvParams& params, const int32_t* x, const int32_t* w, int64_t* acc,
-             AccumulatorStats* stats = nullptr);
+// acc: [batch, outChannels, outHeight, outWidth]. Returns true when `output` (optional) ran and
+// wrote the codes instead — acc is then left alone. Throws ql::Error on inconsistent params.
+bool intConv(const ConvParams& params, const int32_t* x, const int32_t* w, int64_t* acc,
+             AccumulatorStats* stats = nullptr, const ConvOutputStage* output = nullptr);
 
 // The im2col matrix of one image and one group: [outHeight·outWidth, C_g·kH·kW], one patch per
 // row, padded positions filled with Z_x.

@@ -6,8 +6,7 @@
 #include <limits>
 
 #include "core/error.h"
-#include "core/isa/cpu_isa.h"
-#include "core/isa/kernels.h"
+#include "core/isa/kernel_choice.h"
 #include "core/quant/int16_gemm.h"
 
 namespace ql {
@@ -290,13 +289,7 @@ void finishAccumulators(int64_t* acc, int64_t n, AccumulatorMode mode, bool int3
 {
     // max |acc| and the count outside int32, on the kernel path activeIsa() chose (integer
     // results: the same on every path).
-    auto scan = kernels_scalar::accumulatorScan;
-#if defined(QL_X86_KERNELS)
-    if (activeIsa() == Isa::Avx512Vnni)
-        scan = kernels_avx512vnni::accumulatorScan;
-    else if (activeIsa() == Isa::Avx2)
-        scan = kernels_avx2::accumulatorScan;
-#endif
+    const auto scan = QL_ACTIVE_KERNEL(accumulatorScan);
     int64_t overflows = 0;
     int64_t max_abs = 0;
     scan(acc, n, &max_abs, &overflows);
@@ -437,6 +430,18 @@ void requantizeFloatLoop(const RequantParams& params, const int64_t* acc, int64_
     *high_out += high;
 }
 
+// The per-ISA half-even kernels' contract: |lo|, |hi| ≤ 2^24 (exact in float) and
+// |Z_y| ≤ 2^30 (r + Z_y fits int32).
+bool kernelContractHolds(const RequantParams& params)
+{
+    constexpr int64_t kExactFloat = int64_t(1) << 24;
+    const int64_t zero_point = params.outputZeroPoint;
+    const int64_t lo = int64_t(params.activationMin) - zero_point - 1;
+    const int64_t hi = int64_t(params.activationMax) - zero_point + 1;
+    return std::abs(lo) <= kExactFloat && std::abs(hi) <= kExactFloat &&
+           std::abs(zero_point) <= (int64_t(1) << 30);
+}
+
 // requantizeFloatLoop with half-even rounding, one row of `inner` accumulators at a time on
 // the kernel path activeIsa() chose (core/isa/requantize_kernel.inc: the same arithmetic in
 // float, which equals the double rounding above because float32(acc)·M is a float and its
@@ -446,20 +451,9 @@ bool requantizeHalfEvenKernel(const RequantParams& params, const int64_t* acc, i
                               int64_t channels, int64_t inner, bool per_channel, int32_t* out,
                               int64_t* low, int64_t* high)
 {
-    constexpr int64_t kExactFloat = int64_t(1) << 24;
-    const int64_t zero_point = params.outputZeroPoint;
-    const int64_t lo = int64_t(params.activationMin) - zero_point - 1;
-    const int64_t hi = int64_t(params.activationMax) - zero_point + 1;
-    if (std::abs(lo) > kExactFloat || std::abs(hi) > kExactFloat ||
-        std::abs(zero_point) > (int64_t(1) << 30))
+    if (!kernelContractHolds(params))
         return false;
-    auto row = kernels_scalar::requantizeRowHalfEven;
-#if defined(QL_X86_KERNELS)
-    if (activeIsa() == Isa::Avx512Vnni)
-        row = kernels_avx512vnni::requantizeRowHalfEven;
-    else if (activeIsa() == Isa::Avx2)
-        row = kernels_avx2::requantizeRowHalfEven;
-#endif
+    const auto row = QL_ACTIVE_KERNEL(requantizeRowHalfEven);
     for (int64_t b = 0; b < outer; ++b)
         for (int64_t c = 0; c < channels; ++c) {
             const int64_t base = (b * channels + c) * inner;
@@ -471,6 +465,21 @@ bool requantizeHalfEvenKernel(const RequantParams& params, const int64_t* acc, i
 }
 
 } // namespace
+
+bool requantizeInt32Applies(const RequantParams& params)
+{
+    return params.mode == RequantMode::Float && params.rounding == RoundingMode::HalfEven &&
+           !params.multiplier.empty() && kernelContractHolds(params);
+}
+
+void requantizeInt32Row(const RequantParams& params, int64_t channel, const int32_t* acc,
+                        int64_t n, int32_t* out, int64_t* low, int64_t* high, int32_t* max_abs)
+{
+    const size_t m = params.multiplier.size() > 1 ? static_cast<size_t>(channel) : 0;
+    QL_ACTIVE_KERNEL(requantizeInt32RowHalfEven)(acc, n, params.multiplier[m],
+                                                 params.outputZeroPoint, params.activationMin,
+                                                 params.activationMax, out, low, high, max_abs);
+}
 
 void requantize(const RequantParams& params, const int64_t* acc, int64_t outer, int64_t channels,
                 int64_t inner, int32_t* out, ClipStats* clip)

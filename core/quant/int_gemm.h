@@ -156,6 +156,17 @@ inline int64_t requantizedCodeUnclamped(int64_t scaled, int64_t output_zero_poin
                                     : scaled + output_zero_point;
 }
 
+// Whether requantizeInt32Row can run these params: the float mode with half-even rounding (the
+// W8A8 default) and the per-ISA kernel's contract (|activation_min/max − Z_y| + 1 ≤ 2^24,
+// |Z_y| ≤ 2^30).
+bool requantizeInt32Applies(const RequantParams& params);
+// One row of n accumulators of output channel `channel`, held EXACTLY in int32 (a fused output
+// stage that proved the int32 bound): the same codes and clip counts as requantize() on the
+// same values in int64. Adds the clipped counts to *low / *high and raises *max_abs to the
+// largest |acc|.
+void requantizeInt32Row(const RequantParams& params, int64_t channel, const int32_t* acc,
+                        int64_t n, int32_t* out, int64_t* low, int64_t* high, int32_t* max_abs);
+
 // acc laid out [outer, channels, inner] (Gemm output [N, O]: outer N, inner 1; Conv output
 // [N, O, H·W]: outer N, inner H·W). channels must equal the multiplier count, or the
 // multiplier is per tensor. clip (optional) counts outputs clamped at activation_min/max.

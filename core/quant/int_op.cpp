@@ -166,15 +166,18 @@ void runMatmulLayer(const IntLayerRun& run)
 {
     RtValue scratch;
     const RtValue& x = run.codes(0, scratch);
-    const MatmulStage st = run.runtime.matmulStage(run.layer, x, run.firstSample);
     RtValue out;
+    ClipStats* clip = run.stats ? &run.stats->clip : nullptr;
+    const MatmulStage st =
+        run.runtime.matmulStage(run.layer, x, run.firstSample, &out.data.q, clip);
     out.codes = true;
     out.params = st.output;
     out.data.dtype = DType::Int32;
     out.data.shape = st.outShape;
-    out.data.q.resize(st.acc.size());
-    run.runtime.requantizeStage(run.layer, st, run.firstSample, out.data.q.data(),
-                                run.stats ? &run.stats->clip : nullptr);
+    if (!st.requantized) {
+        out.data.q.resize(st.acc.size());
+        run.runtime.requantizeStage(run.layer, st, run.firstSample, out.data.q.data(), clip);
+    }
     if (run.stats) {
         run.stats->acc.merge(st.stats);
         if (st.requant.mode == RequantMode::Float)

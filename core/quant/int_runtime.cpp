@@ -334,7 +334,8 @@ std::vector<int32_t> IntRuntime::biasCodes(int layer, const QuantParams& input,
     return b;
 }
 
-MatmulStage IntRuntime::matmulStage(int layer, const RtValue& x, int64_t firstSample) const
+MatmulStage IntRuntime::matmulStage(int layer, const RtValue& x, int64_t firstSample,
+                                    std::vector<int32_t>* codes, ClipStats* clip) const
 {
     const QuantizedLayer& L = m_qm.layers.at(static_cast<size_t>(layer));
     const IntLayerPrep& prep = m_prep[static_cast<size_t>(layer)];
@@ -347,6 +348,50 @@ MatmulStage IntRuntime::matmulStage(int layer, const RtValue& x, int64_t firstSa
     st.channels = L.plan.outChannels();
     st.bias = biasCodes(layer, x.params, firstSample);
     const int32_t input_zero_point = x.params.zeroPoint[0];
+    // The output (S, Z) and the requantization: calibrated, or (dynamic) from the real
+    // accumulators acc·S_x·S_w[o] — only then does it need acc.
+    bool output_ready = false;
+    const auto outputStage = [&] {
+        output_ready = true;
+        const QuantParams& w = L.weightParams;
+        const bool sameInput = !L.inputParams.empty() && x.params == L.inputParams[0];
+        if (prep.dynamicOutput) {
+            double lo = std::numeric_limits<double>::infinity(), hi = -lo;
+            for (int64_t r = 0; r < st.outer; ++r)
+                for (int64_t c = 0; c < st.channels; ++c) {
+                    const double scale = double(x.params.scale[0]) * w.scale[w.channels() > 1 ? c : 0];
+                    const int64_t* a = st.acc.data() + (r * st.channels + c) * st.inner;
+                    for (int64_t i = 0; i < st.inner; ++i) {
+                        lo = std::min(lo, a[i] * scale);
+                        hi = std::max(hi, a[i] * scale);
+                    }
+                }
+            st.output = dynamicParams(layer, lo, hi);
+        } else {
+            st.output = L.outputParams;
+        }
+        // M[o] = S_x·S_w[o] / S_y in double; the requantizer keeps float32 and (M0, shift) forms.
+        if (sameInput && !prep.dynamicOutput) {
+            st.multiplier = L.multipliers;
+        } else {
+            st.multiplier.resize(static_cast<size_t>(st.channels));
+            for (int64_t c = 0; c < st.channels; ++c)
+                st.multiplier[c] = double(x.params.scale[0]) * w.scale[w.channels() > 1 ? c : 0] /
+                                   double(st.output.scale[0]);
+        }
+        st.requant.mode = L.config.requantization;
+        st.requant.setProductMultipliers(st.multiplier, x.params.scale[0], w.scale,
+                                         st.output.scale[0]);
+        st.requant.outputZeroPoint = st.output.zeroPoint[0];
+        st.requant.rounding = L.config.activations.rounding;
+        if (prep.dynamicOutput) {
+            activationLimits(prep.activation, st.output, L.config.activations.rounding,
+                             &st.requant.activationMin, &st.requant.activationMax);
+        } else {
+            st.requant.activationMin = L.activationMin;
+            st.requant.activationMax = L.activationMax;
+        }
+    };
     if (L.plan.opType == "Conv") {
         const Node& node = *prep.nodes.front();
         const Shape& w = L.plan.weight.shape;
@@ -376,8 +421,19 @@ MatmulStage IntRuntime::matmulStage(int layer, const RtValue& x, int64_t firstSa
         st.outer = p.batch;
         st.inner = p.outHeight() * p.outWidth();
         st.outShape = {p.batch, st.channels, p.outHeight(), p.outWidth()};
+        // acc is allocated uninitialised: untouched (no page written) when the conv requantizes.
         st.acc.resize(static_cast<size_t>(st.outer * st.channels * st.inner));
-        intConv(p, xt.q.data(), L.weightCodes.data(), st.acc.data(), &st.stats);
+        ConvOutputStage stage;
+        if (codes && !prep.dynamicOutput && !prep.stochastic) {
+            outputStage(); // static output params: known before the accumulators
+            codes->clear();
+            codes->reserve(st.acc.size());
+            stage = {&st.requant, codes, clip};
+        }
+        st.requantized = intConv(p, xt.q.data(), L.weightCodes.data(), st.acc.data(), &st.stats,
+                                 stage.codes ? &stage : nullptr);
+        if (st.requantized)
+            st.acc = {};
         st.conv = p;
         st.conv.bias = nullptr; // points into st.bias, which moves with the stage
     } else {
@@ -404,45 +460,8 @@ MatmulStage IntRuntime::matmulStage(int layer, const RtValue& x, int64_t firstSa
         intGemm(p, xt.q.data(), L.weightCodes.data(), st.acc.data(), &st.stats);
     }
 
-    // Output (S, Z): calibrated, or (dynamic) from the real accumulators acc·S_x·S_w[o].
-    const QuantParams& w = L.weightParams;
-    const bool sameInput = !L.inputParams.empty() && x.params == L.inputParams[0];
-    if (prep.dynamicOutput) {
-        double lo = std::numeric_limits<double>::infinity(), hi = -lo;
-        for (int64_t r = 0; r < st.outer; ++r)
-            for (int64_t c = 0; c < st.channels; ++c) {
-                const double scale = double(x.params.scale[0]) * w.scale[w.channels() > 1 ? c : 0];
-                const int64_t* a = st.acc.data() + (r * st.channels + c) * st.inner;
-                for (int64_t i = 0; i < st.inner; ++i) {
-                    lo = std::min(lo, a[i] * scale);
-                    hi = std::max(hi, a[i] * scale);
-                }
-            }
-        st.output = dynamicParams(layer, lo, hi);
-    } else {
-        st.output = L.outputParams;
-    }
-    // M[o] = S_x·S_w[o] / S_y in double; the requantizer keeps float32 and (M0, shift) forms.
-    if (sameInput && !prep.dynamicOutput) {
-        st.multiplier = L.multipliers;
-    } else {
-        st.multiplier.resize(static_cast<size_t>(st.channels));
-        for (int64_t c = 0; c < st.channels; ++c)
-            st.multiplier[c] = double(x.params.scale[0]) * w.scale[w.channels() > 1 ? c : 0] /
-                               double(st.output.scale[0]);
-    }
-    st.requant.mode = L.config.requantization;
-    st.requant.setProductMultipliers(st.multiplier, x.params.scale[0], w.scale,
-                                     st.output.scale[0]);
-    st.requant.outputZeroPoint = st.output.zeroPoint[0];
-    st.requant.rounding = L.config.activations.rounding;
-    if (prep.dynamicOutput) {
-        activationLimits(prep.activation, st.output, L.config.activations.rounding,
-                         &st.requant.activationMin, &st.requant.activationMax);
-    } else {
-        st.requant.activationMin = L.activationMin;
-        st.requant.activationMax = L.activationMax;
-    }
+    if (!output_ready)
+        outputStage();
     return st;
 }
 

@@ -111,6 +111,7 @@ struct MatmulStage
     RequantParams requant;    // mode, multipliers, Z_y, activation limits, rounding (no rng)
     AccumulatorStats stats;
     ConvParams conv;          // Conv: the geometry intConv ran with
+    bool requantized = false; // the output codes came from intConv's fused stage (acc empty)
 };
 
 // Rng seed for (seed, layer, sample, stream): SplitMix-style mixing, so that neighbouring
@@ -176,7 +177,11 @@ public:
     static std::string quantizedName(const std::string& tensor) { return tensor + "#codes"; }
 
     // Conv/Gemm pieces (explainElement re-derives one element from these).
-    MatmulStage matmulStage(int layer, const RtValue& x, int64_t firstSample) const;
+    // With `codes` a Conv may requantize inside intConv (its fused output stage: static output
+    // params, deterministic rounding): then stage.requantized is set, *codes holds the output
+    // codes, clip (optional) is updated and stage.acc stays empty.
+    MatmulStage matmulStage(int layer, const RtValue& x, int64_t firstSample,
+                            std::vector<int32_t>* codes = nullptr, ClipStats* clip = nullptr) const;
     // Requantizes stage.acc into out (per sample with its own Rng when stochastic).
     void requantizeStage(int layer, const MatmulStage& stage, int64_t firstSample, int32_t* out,
                          ClipStats* clip) const;

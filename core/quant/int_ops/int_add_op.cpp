@@ -7,8 +7,7 @@
 #include <limits>
 
 #include "core/error.h"
-#include "core/isa/cpu_isa.h"
-#include "core/isa/kernels.h"
+#include "core/isa/kernel_choice.h"
 
 namespace ql {
 
@@ -158,15 +157,8 @@ void addHalfEvenOnActiveIsa(const int32_t* a, const int32_t* b, int64_t n, int32
                             int32_t zero_point, int32_t activation_min, int32_t activation_max,
                             int32_t* out, int64_t* low, int64_t* high)
 {
-    auto kernel = kernels_scalar::addHalfEven;
-#if defined(QL_X86_KERNELS)
-    if (activeIsa() == Isa::Avx512Vnni)
-        kernel = kernels_avx512vnni::addHalfEven;
-    else if (activeIsa() == Isa::Avx2)
-        kernel = kernels_avx2::addHalfEven;
-#endif
-    kernel(a, b, n, zero_a, zero_b, multiplier_a, multiplier_b, zero_point, activation_min,
-           activation_max, out, low, high);
+    QL_ACTIVE_KERNEL(addHalfEven)(a, b, n, zero_a, zero_b, multiplier_a, multiplier_b,
+                                  zero_point, activation_min, activation_max, out, low, high);
 }
 
 IntOpDef makeIntAddOp()

@@ -1,0 +1,356 @@
+#include "core/quant/int_conv_packed.h"
+
+#include <algorithm>
+#include <cstdlib>
+
+#include "core/isa/kernel_choice.h"
+#include "core/quant/int16_gemm.h"
+#include "core/quant/u8s8_gemm.h"
+
+namespace ql {
+
+CodeRange codeRange(const int32_t* x, int64_t n)
+{
+    CodeRange r;
+    if (n > 0)
+        QL_ACTIVE_KERNEL(codeRange)(x, n, &r.min, &r.max);
+    return r;
+}
+
+int64_t maxAbsCentred(const int32_t* x, int64_t n, int64_t zero_point)
+{
+    if (n <= 0)
+        return 0;
+    const CodeRange r = codeRange(x, n);
+    return std::max(int64_t(r.max) - zero_point, zero_point - int64_t(r.min));
+}
+
+namespace {
+
+// ---- packed int16 path (int16_gemm.h) ------------------------------------------------------
+//
+// Per image: the centred codes x̃ = x − Z_x as int16 in a zero-bordered copy of the image (the
+// border is the padding, and the padding code Z_x centres to 0). Per group: B = the transposed
+// im2col matrix [k][position] (k = (c, ky, kx); a position's column holds its patch) packed as
+// k pairs, A = the centred weights w̃ = w − Z_w[o] as [o][k] pairs. C = A·B is the exact
+// Σ w̃·x̃ of every (o, position) — the zero-point-expanded accumulator — in int32, because
+// packedConv checked K · max|x̃| · max|w̃| ≤ 2^31 − 1; GemmOutput adds the bias.
+
+struct PaddedImage
+{
+    int64_t height = 0, width = 0; // padded plane size
+    std::vector<int16_t> pixels;   // [C][height][width], then zeros (see packedConv)
+};
+
+// Column layout of B and C. In general column oy·outW + ox holds output position (oy, ox).
+// With stride 1 the columns instead follow the padded image's rows, oy·width + ox for every
+// ox < width: the pixels a tap reads for consecutive columns are then consecutive pixels, so a
+// row of B is one contiguous slice of the padded image and packing is a single long
+// interleave. The columns ox ≥ outW are junk (sums of the same bounded products, never read
+// back) — the price is width/outW more columns (7–14 % on the demo's 3×3 convs).
+struct ColumnLayout
+{
+    int64_t rowStride = 0; // column of (oy, ox) = oy·rowStride + ox
+    int64_t columns = 0;   // N before padding to packedColumns(N)
+    bool contiguous = false;
+};
+
+// B words of group g: word (j, column of (oy, ox)) = (x̃ at tap 2j, x̃ at tap 2j + 1) for
+// that output position; padding columns are 0 (general layout) or junk (contiguous layout).
+void packPatches(const ConvParams& p, const PaddedImage& image, const ColumnLayout& layout,
+                 int64_t g, int64_t npad, const int16_t* zeros, int32_t* words)
+{
+    const int64_t kh = p.kernelHeight, kw = p.kernelWidth;
+    const int64_t depth = p.depthPerGroup();
+    const int64_t out_height = p.outHeight(), out_width = p.outWidth();
+    const int64_t sy = p.strideHeight, sx = p.strideWidth;
+    const int64_t plane = image.height * image.width;
+    // Tap k of the group: its pixel for output (oy, ox) is tap(k)[oy·sy·width + ox·sx].
+    auto tap = [&](int64_t k) {
+        const int64_t c = g * (p.inChannels / p.group) + k / (kh * kw);
+        const int64_t ky = k / kw % kh, kx = k % kw;
+        return image.pixels.data() + c * plane + ky * p.dilationHeight * image.width +
+               kx * p.dilationWidth;
+    };
+    for (int64_t j = 0; 2 * j < depth; ++j) {
+        const int16_t* lo = tap(2 * j);
+        // Odd depth: the last pair's high half is 0 (`zeros` holds npad of them).
+        const int16_t* hi = 2 * j + 1 < depth ? tap(2 * j + 1) : zeros;
+        int32_t* dst = words + j * npad;
+        if (layout.contiguous) {
+            for (int64_t i = 0; i < npad; ++i)
+                dst[i] = packPair(lo[i], hi[i]);
+            continue;
+        }
+        const int64_t hi_step = hi == zeros ? 0 : 1;
+        for (int64_t oy = 0; oy < out_height; ++oy) {
+            const int16_t* a = lo + oy * sy * image.width;
+            const int16_t* b = hi + hi_step * oy * sy * image.width;
+            int32_t* d = dst + oy * out_width;
+            for (int64_t ox = 0; ox < out_width; ++ox)
+                d[ox] = packPair(a[ox * sx], b[hi_step * ox * sx]);
+        }
+        std::fill(dst + out_height * out_width, dst + npad, 0); // padding columns
+    }
+}
+
+// Where the int32 GEMM results C go, one group of one image at a time: widened with the bias
+// into the int64 accumulators, or — given an output stage (ConvOutputStage) and the int32 bound
+// with the bias, K · max|x̃| · max|w̃| + max|b| ≤ 2^31 − 1 — requantized straight to codes, the
+// int64 accumulators never written. Either way a channel's valid columns (the layout's junk
+// columns dropped) are Σ w̃·x̃ = C − correction[o] (mod 2^32: the byte path's hoisted Z_x·Σ w̃,
+// 0 for the int16 path) plus b[o]. In the fused case the whole sum is formed mod 2^32 and is
+// exact because the bound puts it inside int32.
+struct GemmOutput
+{
+    const ConvParams& p;
+    const ColumnLayout& layout;
+    int64_t npad = 0;
+    int64_t* acc = nullptr;
+    const ConvOutputStage* stage = nullptr; // null: write acc
+    std::vector<int32_t> dense;             // one channel's int32 accumulators (fused case)
+    int64_t low = 0, high = 0;              // clip counts (fused case)
+    int32_t maxAbs = 0;                     // largest |acc| (fused case)
+
+    void write(int64_t n, int64_t g, const int32_t* c, const int64_t* correction)
+    {
+        const int64_t group_out = p.outChannels / p.group;
+        const int64_t out_height = p.outHeight(), out_width = p.outWidth();
+        const int64_t positions = out_height * out_width;
+        dense.resize(static_cast<size_t>(stage ? positions : 0));
+        for (int64_t o = 0; o < group_out; ++o) {
+            const int64_t channel = g * group_out + o;
+            const int64_t bias = p.bias ? p.bias[channel] : 0;
+            const uint32_t shift = correction ? static_cast<uint32_t>(correction[channel]) : 0;
+            const int64_t base = (n * p.outChannels + channel) * positions;
+            const int32_t* rows = c + o * npad;
+            if (stage) {
+                const uint32_t shift_bias = static_cast<uint32_t>(bias) - shift;
+                for (int64_t oy = 0; oy < out_height; ++oy)
+                    for (int64_t ox = 0; ox < out_width; ++ox)
+                        dense[oy * out_width + ox] = static_cast<int32_t>(
+                            static_cast<uint32_t>(rows[oy * layout.rowStride + ox]) + shift_bias);
+                // Appended in output order (base == codes->size()): growing the reserved vector
+                // row by row initialises each row while it is in L1, instead of a whole-tensor
+                // memset before the writes.
+                std::vector<int32_t>& codes = *stage->codes;
+                codes.resize(static_cast<size_t>(base + positions));
+                requantizeInt32Row(*stage->requant, channel, dense.data(), positions,
+                                   codes.data() + base, &low, &high, &maxAbs);
+                continue;
+            }
+            for (int64_t oy = 0; oy < out_height; ++oy)
+                for (int64_t ox = 0; ox < out_width; ++ox)
+                    acc[base + oy * out_width + ox] =
+                        int64_t(static_cast<int32_t>(
+                            static_cast<uint32_t>(rows[oy * layout.rowStride + ox]) - shift)) +
+                        bias;
+        }
+    }
+};
+
+// dst[i] = x[i] as a byte (codes in [0, 255]). A byte store may alias anything, so without
+// __restrict the compiler re-reads every bound per element and keeps the copy scalar.
+void narrowToBytes(const int32_t* __restrict x, int64_t n, uint8_t* __restrict dst)
+{
+    for (int64_t i = 0; i < n; ++i)
+        dst[i] = static_cast<uint8_t>(x[i]);
+}
+
+// ---- packed u8 × s8 path (u8s8_gemm.h), AVX-512 VNNI only ------------------------------------
+//
+// The same GEMM as the int16 path with byte operands: B holds the RAW codes x as uint8 (the
+// padding holds the code Z_x, as in im2col), A the centred weights w̃ as int8, and the zero
+// point of x comes out of the sum afterwards, once per output channel:
+//   Σ_k w̃[o,k] · (x_k − Z_x) = C[o, n] − Z_x · Σ_k w̃[o,k]      (mod 2^32, exact in int32 — the
+// caller's bound K · max|x̃| · max|w̃| ≤ 2^31 − 1 holds for the centred sum; see u8s8_gemm.h).
+// Every output reads all K taps (padding included), so the correction is one number per o.
+// Taken only on the AVX-512 VNNI path, where vpdpbusd does twice the int16 kernel's products
+// per instruction; the other paths keep the int16 kernel (AVX2 has no exact byte product sum:
+// pmaddubsw saturates). The results are the same integers either way.
+void byteConv(const ConvParams& p, const int32_t* x, const int32_t* w, const ColumnLayout& layout,
+              int64_t npad, GemmOutput& output)
+{
+    const int64_t depth = p.depthPerGroup();
+    const int64_t quads = (depth + 3) / 4;
+    const int64_t group_out = p.outChannels / p.group;
+    const bool per_channel = p.weightZeroPoint.size() > 1;
+    const int32_t zx = p.inputZeroPoint;
+    // A: [O][K4] quads of w̃ (the last quad padded with weight 0); correction[o] = Z_x · Σ_k w̃.
+    std::vector<int32_t> a(static_cast<size_t>(p.outChannels * quads));
+    std::vector<int64_t> correction(static_cast<size_t>(p.outChannels));
+    for (int64_t o = 0; o < p.outChannels; ++o) {
+        const int32_t z = p.weightZeroPoint[per_channel ? o : 0];
+        int64_t sum = 0;
+        int32_t quad[4];
+        for (int64_t k = 0; k < 4 * quads; ++k) {
+            quad[k % 4] = k < depth ? w[o * depth + k] - z : 0;
+            sum += quad[k % 4];
+            if (k % 4 == 3)
+                a[o * quads + k / 4] = packQuad(quad[0], quad[1], quad[2], quad[3]);
+        }
+        correction[o] = int64_t(zx) * sum;
+    }
+    const int64_t out_height = p.outHeight(), out_width = p.outWidth();
+    const int64_t positions = out_height * out_width;
+    const int64_t height = p.inHeight + p.padTop + p.padBottom;
+    const int64_t width = p.inWidth + p.padLeft + p.padRight;
+    const int64_t plane = height * width;
+    // Raw codes in a Z_x-bordered copy; the tail after the planes keeps the contiguous layout's
+    // over-reads (see packedConv) inside the buffer — junk columns only.
+    const int64_t last_read = (p.inChannels - 1) * plane +
+                              (p.kernelHeight - 1) * p.dilationHeight * width +
+                              (p.kernelWidth - 1) * p.dilationWidth + npad;
+    std::vector<uint8_t> pixels(static_cast<size_t>(std::max(p.inChannels * plane, last_read)),
+                                static_cast<uint8_t>(zx));
+    // The taps past the depth (weight 0) read this.
+    const std::vector<uint8_t> filler(static_cast<size_t>(std::max(npad, plane)), 0);
+    std::vector<int32_t> b(static_cast<size_t>(quads * npad));
+    std::vector<int32_t> c(static_cast<size_t>(group_out * npad));
+    const int64_t image_size = p.inChannels * p.inHeight * p.inWidth;
+    const int64_t kh = p.kernelHeight, kw = p.kernelWidth;
+    for (int64_t n = 0; n < p.batch; ++n) {
+        for (int64_t ch = 0; ch < p.inChannels; ++ch)
+            for (int64_t y = 0; y < p.inHeight; ++y) {
+                const int32_t* src = x + n * image_size + (ch * p.inHeight + y) * p.inWidth;
+                narrowToBytes(src, p.inWidth,
+                              pixels.data() + (ch * height + y + p.padTop) * width + p.padLeft);
+            }
+        for (int64_t g = 0; g < p.group; ++g) {
+            // Tap k of the group: its pixel for output (oy, ox) is tap(k)[oy·sy·width + ox·sx].
+            auto tap = [&](int64_t k) -> const uint8_t* {
+                if (k >= depth)
+                    return filler.data();
+                const int64_t c_in = g * (p.inChannels / p.group) + k / (kh * kw);
+                return pixels.data() + c_in * plane + (k / kw % kh) * p.dilationHeight * width +
+                       (k % kw) * p.dilationWidth;
+            };
+            for (int64_t j = 0; j < quads; ++j) {
+                const uint8_t* t0 = tap(4 * j);
+                const uint8_t* t1 = tap(4 * j + 1);
+                const uint8_t* t2 = tap(4 * j + 2);
+                const uint8_t* t3 = tap(4 * j + 3);
+                int32_t* dst = b.data() + j * npad;
+                if (layout.contiguous) {
+                    interleaveBytes4(t0, t1, t2, t3, npad, dst);
+                    continue;
+                }
+                for (int64_t oy = 0; oy < out_height; ++oy)
+                    for (int64_t ox = 0; ox < out_width; ++ox) {
+                        const int64_t at = oy * p.strideHeight * width + ox * p.strideWidth;
+                        dst[oy * out_width + ox] = packQuad(t0[at], t1[at], t2[at], t3[at]);
+                    }
+                std::fill(dst + positions, dst + npad, 0); // padding columns
+            }
+            u8s8GemmPacked(group_out, npad, quads, a.data() + g * group_out * quads, b.data(),
+                           c.data());
+            output.write(n, g, c.data(), correction.data());
+        }
+    }
+}
+
+} // namespace
+
+// Runs the packed path when the centred codes fit int16, the padding is non-negative and the
+// int32 bound holds for the whole input; see int_conv_packed.h. max_x is taken over the input
+// images, as the direct path does: with stride 1 every pixel lies in a patch, so it equals the
+// GEMM path's max over the patches; with a larger stride it can only be larger, which at worst
+// reports int64 use (AccumulatorStats::int64Used) for a layer whose skipped pixels alone would
+// have needed it — the accumulators are exact either way.
+PackedConvResult packedConv(const ConvParams& p, const int32_t* x, const int32_t* w, int64_t* acc,
+                            const ConvOutputStage* stage, PackedConvStats* stats)
+{
+    constexpr int64_t kInt16Max = 32767;
+    if (p.padTop < 0 || p.padLeft < 0 || p.padBottom < 0 || p.padRight < 0)
+        return PackedConvResult::NotApplicable;
+    const int64_t depth = p.depthPerGroup();
+    const int64_t pairs = (depth + 1) / 2;
+    const int64_t group_out = p.outChannels / p.group;
+    const bool per_channel = p.weightZeroPoint.size() > 1;
+    int64_t w_min = 0, w_max = 0; // of the centred weights w̃
+    for (int64_t o = 0; o < p.outChannels; ++o) {
+        const int64_t z = p.weightZeroPoint[per_channel ? o : 0];
+        for (int64_t k = 0; k < depth; ++k) {
+            const int64_t v = int64_t(w[o * depth + k]) - z;
+            w_min = std::min(w_min, v);
+            w_max = std::max(w_max, v);
+        }
+    }
+    const int64_t max_w = std::max(w_max, -w_min);
+    const int64_t image_size = p.inChannels * p.inHeight * p.inWidth;
+    const int64_t zx = p.inputZeroPoint;
+    const CodeRange x_range = codeRange(x, p.batch * image_size);
+    const int64_t max_image = std::max(x_range.max - zx, zx - x_range.min);
+    if (max_w > kInt16Max || max_image > kInt16Max ||
+        !int32AccumulatorSafe(depth, max_image, max_w, 0))
+        return PackedConvResult::NotApplicable;
+    stats->maxX = max_image;
+    stats->maxW = max_w;
+    int64_t max_bias = 0;
+    for (int64_t o = 0; p.bias && o < p.outChannels; ++o)
+        max_bias = std::max<int64_t>(max_bias, std::abs(int64_t(p.bias[o])));
+    const bool fused = stage && requantizeInt32Applies(*stage->requant) &&
+                       int32AccumulatorSafe(depth, max_image, max_w, max_bias);
+
+    const int64_t out_height = p.outHeight(), out_width = p.outWidth();
+    const int64_t positions = out_height * out_width;
+    PaddedImage image;
+    image.height = p.inHeight + p.padTop + p.padBottom;
+    image.width = p.inWidth + p.padLeft + p.padRight;
+    ColumnLayout layout;
+    layout.contiguous = p.strideHeight == 1 && p.strideWidth == 1;
+    layout.rowStride = layout.contiguous ? image.width : out_width;
+    layout.columns = layout.contiguous ? out_height * image.width : positions;
+    const int64_t npad = packedColumns(layout.columns);
+    GemmOutput output{p, layout, npad, acc, fused ? stage : nullptr, {}, 0, 0, 0};
+    const auto finish = [&] {
+        stats->clipLow = output.low;
+        stats->clipHigh = output.high;
+        stats->maxAcc = output.maxAbs;
+        return fused ? PackedConvResult::Codes : PackedConvResult::Accumulators;
+    };
+    // Codes that fit bytes (8-bit activations, centred weights in int8) take vpdpbusd where the
+    // CPU has it; Z_x is a code of x's range, so it fits a byte as well.
+    if (activeIsa() == Isa::Avx512Vnni && w_min >= -128 && w_max <= 127 && x_range.min >= 0 &&
+        x_range.max <= 255 && zx >= 0 && zx <= 255) {
+        byteConv(p, x, w, layout, npad, output);
+        return finish();
+    }
+    std::vector<int32_t> a(static_cast<size_t>(p.outChannels * pairs));
+    for (int64_t o = 0; o < p.outChannels; ++o) {
+        const int32_t z = p.weightZeroPoint[per_channel ? o : 0];
+        for (int64_t k = 0; k < depth; k += 2)
+            a[o * pairs + k / 2] =
+                packPair(w[o * depth + k] - z, k + 1 < depth ? w[o * depth + k + 1] - z : 0);
+    }
+    // A contiguous row of B reads npad pixels from its tap's first one: the last tap of the
+    // last channel starts (kH − 1)·dH rows and (kW − 1)·dW pixels into its plane, so zeros
+    // follow the planes to keep those reads inside the buffer.
+    const int64_t plane = image.height * image.width;
+    const int64_t last_read = (p.inChannels - 1) * plane +
+                              (p.kernelHeight - 1) * p.dilationHeight * image.width +
+                              (p.kernelWidth - 1) * p.dilationWidth + npad;
+    image.pixels.assign(static_cast<size_t>(std::max(p.inChannels * plane, last_read)), 0);
+    const std::vector<int16_t> zeros(static_cast<size_t>(npad), 0);
+    std::vector<int32_t> b(static_cast<size_t>(pairs * npad));
+    std::vector<int32_t> c(static_cast<size_t>(group_out * npad));
+    for (int64_t n = 0; n < p.batch; ++n) {
+        for (int64_t ch = 0; ch < p.inChannels; ++ch)
+            for (int64_t y = 0; y < p.inHeight; ++y) {
+                const int32_t* src = x + n * image_size + (ch * p.inHeight + y) * p.inWidth;
+                int16_t* dst = image.pixels.data() +
+                               (ch * image.height + y + p.padTop) * image.width + p.padLeft;
+                for (int64_t i = 0; i < p.inWidth; ++i)
+                    dst[i] = static_cast<int16_t>(src[i] - zx);
+            }
+        for (int64_t g = 0; g < p.group; ++g) {
+            packPatches(p, image, layout, g, npad, zeros.data(), b.data());
+            int16GemmPacked(group_out, npad, pairs, a.data() + g * group_out * pairs, b.data(),
+                            c.data());
+            output.write(n, g, c.data(), nullptr);
+        }
+    }
+    return finish();
+}
+
+} // namespace ql

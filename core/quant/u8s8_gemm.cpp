@@ -1,0 +1,25 @@
+#include "core/quant/u8s8_gemm.h"
+
+#include "core/isa/kernel_choice.h"
+
+namespace ql {
+
+void u8s8GemmPacked(int64_t M, int64_t Npad, int64_t K4, const int32_t* a, const int32_t* b,
+                    int32_t* c)
+{
+    u8s8GemmPackedWith(activeIsa(), M, Npad, K4, a, b, c);
+}
+
+void u8s8GemmPackedWith(Isa isa, int64_t M, int64_t Npad, int64_t K4, const int32_t* a,
+                        const int32_t* b, int32_t* c)
+{
+    QL_KERNEL_FOR(isa, u8s8GemmPacked)(M, Npad, K4, a, b, c);
+}
+
+void interleaveBytes4(const uint8_t* p0, const uint8_t* p1, const uint8_t* p2, const uint8_t* p3,
+                      int64_t n, int32_t* words)
+{
+    QL_ACTIVE_KERNEL(interleaveBytes4)(p0, p1, p2, p3, n, words);
+}
+
+} // namespace ql
