@@ -1,7 +1,8 @@
 // evaluateQuantized() and dumpQuantizedTensors() (spec §5–6).
 //
 // Work layout. Samples go in batches of EvaluateOptions::batchSize (progress and cancellation
-// granularity). Each batch is cut into fixed work units of kSamplesPerUnit contiguous samples,
+// granularity). Each batch is cut into fixed work units of samplesPerWorkUnit() contiguous
+// samples (25, fewer for models with large activations: core/quant/work_units.h),
 // which the worker threads take in turn; every unit produces its own partial results and the
 // partials are merged in unit order. Because units do not depend on the thread count, neither
 // do the floating-point sums (the FP32 reference's kernels see the same rows too), and with
@@ -32,12 +33,11 @@
 #include "core/quant/exit_policy.h"
 #include "core/quant/incremental_cache.h"
 #include "core/quant/int_runtime.h"
+#include "core/quant/work_units.h"
 
 namespace ql {
 
 namespace {
-
-constexpr int64_t kSamplesPerUnit = 25;
 
 struct UnitResult
 {
@@ -432,12 +432,13 @@ EvaluationReport evaluateQuantized(const QuantizedModel& qmodel, const Dataset& 
     inner.profiler = ctl.profiler;
     const int threads = threadCount(ctl);
     const int64_t batch = std::max(opts.batchSize, 1);
+    const int64_t unitSamples = samplesPerWorkUnit(model);
     for (int64_t begin = 0; begin < samples; begin += batch) {
         ctl.check();
         const int64_t n = std::min(batch, samples - begin);
         std::vector<std::pair<int64_t, int64_t>> units;
-        for (int64_t u = begin; u < begin + n; u += kSamplesPerUnit)
-            units.push_back({u, std::min(kSamplesPerUnit, begin + n - u)});
+        for (int64_t u = begin; u < begin + n; u += unitSamples)
+            units.push_back({u, std::min(unitSamples, begin + n - u)});
         std::vector<UnitResult> results;
         for (size_t u = 0; u < units.size(); ++u)
             results.push_back(ev.makeUnit());
