@@ -145,11 +145,22 @@ void ErrorAccumulator::add(const float* ref, const float* deq, int64_t n, int64_
                 break;
             }
     // The histogram sample: global indices that are multiples of the stride (no per-element
-    // division: start at the first such index and step).
+    // division: start at the first such index and step). Sized up front, so the loop has no
+    // push_back (it vectorises when the stride is 1, every element kept).
     const int64_t rem = offset % m_stride;
-    for (int64_t j = rem == 0 ? 0 : m_stride - rem; j < n; j += m_stride) {
-        m_errSample.push_back(static_cast<float>(double(deq[j]) - double(ref[j])));
-        m_refSample.push_back(ref[j]);
+    const int64_t first = rem == 0 ? 0 : m_stride - rem;
+    if (first < n) {
+        const int64_t taken = (n - 1 - first) / m_stride + 1;
+        const size_t base = m_errSample.size();
+        m_errSample.resize(base + static_cast<size_t>(taken));
+        m_refSample.resize(base + static_cast<size_t>(taken));
+        float* err = m_errSample.data() + base;
+        float* refs = m_refSample.data() + base;
+        for (int64_t s = 0; s < taken; ++s) {
+            const int64_t j = first + s * m_stride;
+            err[s] = static_cast<float>(double(deq[j]) - double(ref[j]));
+            refs[s] = ref[j];
+        }
     }
     m_count += n;
     m_clipLow += clipLow;
