@@ -366,6 +366,45 @@ LayerReport layerReport(const QuantizedModel& qm, size_t i)
     return r;
 }
 
+// Layer i's report from its merged statistics: the error statistics, both histograms over their
+// common range, and the worst element's index.
+LayerReport finishedLayer(const QuantizedModel& qmodel, size_t i, const UnitResult& total)
+{
+    const QuantizedLayer& L = qmodel.layers[i];
+    LayerReport r = layerReport(qmodel, i);
+    double clipMin = 0.0, clipMax = 0.0;
+    if (L.outputQuantized && !L.outputParams.scale.empty()) {
+        const double s = L.outputParams.scale[0];
+        clipMin = s * (L.outputParams.qmin - L.outputParams.zeroPoint[0]);
+        clipMax = s * (L.outputParams.qmax - L.outputParams.zeroPoint[0]);
+    }
+    // One error range for both histograms: they share bins (and density is comparable).
+    const auto errorRange = commonErrorRange(total.local[i], total.propagated[i]);
+    r.local = total.local[i].finish(clipMin, clipMax, &errorRange);
+    r.propagated = total.propagated[i].finish(clipMin, clipMax, &errorRange);
+    // The worst propagated element as (sample, o[, y, x]): the accumulator's global offset
+    // is sample · per-sample size + the row-major offset inside the batch-1 output shape.
+    if (const int64_t off = total.propagated[i].worstOffset();
+        off >= 0 && r.outputShape.size() >= 2 && r.propagated.count > 0) {
+        int64_t per = 1;
+        for (size_t d = 1; d < r.outputShape.size(); ++d)
+            per *= r.outputShape[d];
+        if (per > 0) {
+            std::vector<int64_t> index(r.outputShape.size());
+            index[0] = off / per;
+            int64_t rest = off % per;
+            for (size_t d = r.outputShape.size() - 1; d >= 1; --d) {
+                index[d] = rest % r.outputShape[d];
+                rest /= r.outputShape[d];
+            }
+            r.worstIndex = std::move(index);
+        }
+    }
+    r.accumulatorOverflows = total.accumulators[i].overflows;
+    r.int64Accumulator = total.accumulators[i].int64Used;
+    return r;
+}
+
 } // namespace
 
 EvaluationReport evaluateQuantized(const QuantizedModel& qmodel, const Dataset& data,
@@ -446,12 +485,14 @@ EvaluationReport evaluateQuantized(const QuantizedModel& qmodel, const Dataset& 
         forEachUnit(units.size(), threads, [&](size_t u) {
             ev.runUnit(units[u].first, units[u].second, inner, results[u]);
         });
-        for (const UnitResult& r : results) // unit order: independent of the thread count
-            for (size_t i = 0; i < qmodel.layers.size(); ++i) {
+        // Per layer in unit order (independent of the thread count); layers in parallel.
+        forEachUnit(qmodel.layers.size(), threads, [&](size_t i) {
+            for (const UnitResult& r : results) {
                 total.local[i].merge(r.local[i]);
                 total.propagated[i].merge(r.propagated[i]);
                 total.accumulators[i].merge(r.accumulators[i]);
             }
+        });
         ctl.report(begin + n, samples);
     }
 
@@ -460,42 +501,12 @@ EvaluationReport evaluateQuantized(const QuantizedModel& qmodel, const Dataset& 
     report.modelPath = model.path;
     report.samples = samples;
     report.labelled = data.labelled();
-    for (size_t i = 0; i < qmodel.layers.size(); ++i) {
-        const QuantizedLayer& L = qmodel.layers[i];
-        LayerReport r = layerReport(qmodel, i);
-        double clipMin = 0.0, clipMax = 0.0;
-        if (L.outputQuantized && !L.outputParams.scale.empty()) {
-            const double s = L.outputParams.scale[0];
-            clipMin = s * (L.outputParams.qmin - L.outputParams.zeroPoint[0]);
-            clipMax = s * (L.outputParams.qmax - L.outputParams.zeroPoint[0]);
-        }
-        // One error range for both histograms: they share bins (and density is comparable).
-        const auto errorRange = commonErrorRange(total.local[i], total.propagated[i]);
-        r.local = total.local[i].finish(clipMin, clipMax, &errorRange);
-        r.propagated = total.propagated[i].finish(clipMin, clipMax, &errorRange);
-        // The worst propagated element as (sample, o[, y, x]): the accumulator's global offset
-        // is sample · per-sample size + the row-major offset inside the batch-1 output shape.
-        if (const int64_t off = total.propagated[i].worstOffset();
-            off >= 0 && r.outputShape.size() >= 2 && r.propagated.count > 0) {
-            int64_t per = 1;
-            for (size_t d = 1; d < r.outputShape.size(); ++d)
-                per *= r.outputShape[d];
-            if (per > 0) {
-                std::vector<int64_t> index(r.outputShape.size());
-                index[0] = off / per;
-                int64_t rest = off % per;
-                for (size_t d = r.outputShape.size() - 1; d >= 1; --d) {
-                    index[d] = rest % r.outputShape[d];
-                    rest /= r.outputShape[d];
-                }
-                r.worstIndex = std::move(index);
-            }
-        }
-        r.accumulatorOverflows = total.accumulators[i].overflows;
-        r.int64Accumulator = total.accumulators[i].int64Used;
+    // Layers finish independently (each reads only its own accumulators): one per worker.
+    report.layers.resize(qmodel.layers.size());
+    forEachUnit(qmodel.layers.size(), threads,
+                [&](size_t i) { report.layers[i] = finishedLayer(qmodel, i, total); });
+    for (const LayerReport& r : report.layers)
         report.totalOverflows += r.accumulatorOverflows;
-        report.layers.push_back(std::move(r));
-    }
     std::vector<int> labels(data.labels.begin(), data.labels.end());
     report.exits = exitReports(model, ev.exitSamples, labels, data.labelled());
     report.exitPolicy = exitPolicySweep(model, ev.exitSamples, labels, data.labelled());
