@@ -11,6 +11,8 @@
 #include <QtTest/QtTest>
 
 #include <cmath>
+#include <limits>
+#include <random>
 
 #include "core/graph_passes.h"
 #include "core/quant/engine.h"
@@ -255,6 +257,51 @@ private slots:
         QCOMPARE(sa.errorHist.counts.front(), int64_t(1)); // −1.0 the first
         // An empty side does not widen the range; a single value gets ±0.5 around it.
         QCOMPARE(commonErrorRange(b, empty), (std::pair<double, double>{1.5, 2.5}));
+    }
+
+    void errorSampleRangeEqualsMinmaxElement()
+    {
+        // errorSampleRange scans with minps/maxps and falls back to minmax_element for a NaN or
+        // a zero extreme: on every case the result must be minmax_element's, sign of zero
+        // included. Lengths with every 4-lane tail; errors e = deq − ref with ref = 0.
+        std::mt19937 rng(13);
+        std::uniform_real_distribution<float> uniform(-3.0f, 3.0f);
+        const float nan = std::numeric_limits<float>::quiet_NaN();
+        for (const int n : {1, 2, 3, 4, 5, 7, 8, 9, 1001})
+            for (int variant = 0; variant < 5; ++variant) {
+                std::vector<float> deq(static_cast<size_t>(n));
+                for (float& v : deq)
+                    v = variant == 4 ? std::abs(uniform(rng)) : uniform(rng);
+                if (variant == 1) // a NaN somewhere (first, middle or last)
+                    deq[size_t(rng() % unsigned(n))] = nan;
+                if (variant == 2) // a zero minimum and maximum of both signs
+                    for (float& v : deq)
+                        v = (rng() % 2) ? 0.0f : -0.0f;
+                if (variant == 3) { // −0 and +0 as the largest values
+                    for (float& v : deq)
+                        v = -std::abs(v);
+                    deq[size_t(rng() % unsigned(n))] = -0.0f;
+                    deq[size_t(rng() % unsigned(n))] = 0.0f;
+                }
+                if (variant == 4 && n > 1) // +0 as the smallest
+                    deq[size_t(n / 2)] = 0.0f;
+                const std::vector<float> ref(static_cast<size_t>(n), 0.0f);
+                ErrorAccumulator acc(0);
+                acc.add(ref.data(), deq.data(), n, 0);
+                std::vector<float> errors(static_cast<size_t>(n));
+                for (int i = 0; i < n; ++i)
+                    errors[size_t(i)] = static_cast<float>(double(deq[size_t(i)]) - 0.0);
+                const auto [lo, hi] = std::minmax_element(errors.begin(), errors.end());
+                const auto range = acc.errorSampleRange();
+                const auto same = [](double a, double b) {
+                    return (std::isnan(a) && std::isnan(b)) ||
+                           (a == b && std::signbit(a) == std::signbit(b));
+                };
+                QVERIFY2(same(range.first, *lo) && same(range.second, *hi),
+                         qPrintable(QStringLiteral("n %1 variant %2: [%3, %4], expected [%5, %6]")
+                                        .arg(n).arg(variant).arg(range.first).arg(range.second)
+                                        .arg(*lo).arg(*hi)));
+            }
     }
 
     void allFloatHasZeroError()

@@ -1,7 +1,8 @@
 // Run-time kernel dispatch (core/isa/cpu_isa.h): the instruction-set names, and every path this
 // CPU supports computing exactly what the scalar path computes — the packed int16 GEMM and the
-// FP32 stride-1 convolution kernel, on random shapes with row and column tails, compared bit
-// for bit (memcmp-level: integers with ==, floats with == after checking both are finite).
+// FP32 convolution kernel (stride 1 over shifted views, and strided through im2col), on random
+// shapes with row and column tails, compared bit for bit (memcmp-level: integers with ==,
+// floats with == after checking both are finite).
 // The FP32 kernel is also checked against a naive loop that adds the taps in the same order,
 // so "equal to scalar" cannot hide a scalar path that is itself wrong; the error statistics
 // sums (ErrorAccumulator over the errorSums kernel) against a naive loop with the same 8-lane
@@ -129,6 +130,57 @@ private slots:
                 setActiveIsa(isa);
                 std::vector<float> y(size_t(t.m * plane), -7.0f), scratch;
                 shiftedConv(g, t.m, image.data(), W.data(), bias.data(), y.data(), scratch);
+                for (size_t i = 0; i < y.size(); ++i)
+                    if (!(std::isfinite(y[i]) && y[i] == naive[i]))
+                        QFAIL(qPrintable(QStringLiteral("%1: output %2 is %3, naive %4")
+                                             .arg(isaName(isa)).arg(i).arg(y[i], 0, 'g', 9)
+                                             .arg(naive[i], 0, 'g', 9)));
+            }
+        }
+    }
+
+    void im2colConvEveryIsaEqualsNaive()
+    {
+        // The general conv path (stride 2, ResNet's 7 × 7 stem and 1 × 1 downsample shapes,
+        // dilation, a negative pad that crops), against a naive loop adding the taps in k
+        // order from 0 and then the bias — the order the kernel keeps, so equality is exact.
+        struct Case { int64_t c, h, w, kh, kw, sy, sx, dil, padT, padL, outH, outW, m; };
+        const Case cases[] = {
+            {3, 23, 23, 7, 7, 2, 2, 1, 3, 3, 12, 12, 8},  // stem: 144 columns, 8 rows
+            {6, 9, 9, 1, 1, 2, 2, 1, 0, 0, 5, 5, 13},     // strided 1 × 1: 25 columns, row tail
+            {4, 11, 10, 3, 3, 2, 3, 2, 1, 2, 5, 4, 7},    // uneven strides, dilation, padding
+            {2, 8, 8, 3, 3, 1, 1, 1, -1, -1, 4, 4, 25},   // negative pad: more than kMaxRows rows
+        };
+        Rng rng(11);
+        for (const Case& t : cases) {
+            const Im2colGeometry g{t.h, t.w, t.outH, t.outW, t.sy, t.sx, t.dil, t.dil, t.padT, t.padL};
+            const int64_t K = t.c * t.kh * t.kw, plane = t.outH * t.outW;
+            std::vector<float> image(size_t(t.c * t.h * t.w)), W(size_t(t.m * K)), bias(size_t(t.m));
+            auto value = [&rng] { return float(rng.uniform() * 2.0 - 1.0); };
+            for (auto& v : image) v = value();
+            for (auto& v : W) v = value();
+            for (auto& v : bias) v = value();
+            std::vector<float> naive(size_t(t.m * plane));
+            for (int64_t o = 0; o < t.m; ++o)
+                for (int64_t oy = 0; oy < t.outH; ++oy)
+                    for (int64_t ox = 0; ox < t.outW; ++ox) {
+                        float s = 0.0f;
+                        for (int64_t ch = 0; ch < t.c; ++ch)
+                            for (int64_t ky = 0; ky < t.kh; ++ky)
+                                for (int64_t kx = 0; kx < t.kw; ++kx) {
+                                    const int64_t iy = oy * t.sy + ky * t.dil - t.padT;
+                                    const int64_t ix = ox * t.sx + kx * t.dil - t.padL;
+                                    const bool inside = iy >= 0 && iy < t.h && ix >= 0 && ix < t.w;
+                                    const float x = inside ? image[(ch * t.h + iy) * t.w + ix] : 0.0f;
+                                    s += W[o * K + (ch * t.kh + ky) * t.kw + kx] * x;
+                                }
+                        naive[o * plane + oy * t.outW + ox] = s + bias[o];
+                    }
+            for (Isa isa : supportedIsas()) {
+                setActiveIsa(isa);
+                std::vector<float> y(size_t(t.m * plane), -7.0f), scratch(3, 1e30f);
+                im2colConv(g, t.c, t.kh, t.kw, t.m, image.data(), W.data(), bias.data(), y.data(),
+                           scratch);
                 for (size_t i = 0; i < y.size(); ++i)
                     if (!(std::isfinite(y[i]) && y[i] == naive[i]))
                         QFAIL(qPrintable(QStringLiteral("%1: output %2 is %3, naive %4")

@@ -1,9 +1,6 @@
 #include "core/ops/conv.h"
 
-#include <Eigen/Core>
-
 #include "core/ops/conv_kernel.h"
-#include "core/ops/im2col.h"
 #include "core/ops/op_utils.h"
 
 // Conv, for output channel m of group g = m / (M / group):
@@ -13,12 +10,14 @@
 //                             ox * stride_x - pad_left + filter_x * dilation_x]
 // where X reads as 0 outside the input (zero padding).
 //
-// Stride 1 (the common 3×3 "same" conv): a GEMM straight over shifted views of the zero-padded
-// image (conv_kernel.h), no im2col. General path: im2col per image and group — a [C/group * kH * kW, outH * outW] matrix whose
-// column is the receptive field of one output pixel — then one GEMM with the group's
-// filters seen as a [M/group, C/group * kH * kW] matrix. A 1x1 / stride 1 / no-pad conv
-// skips im2col (the input plane already is that matrix). Depthwise convs (one input and one
-// output channel per group) run a direct loop: their GEMM would be a 1-row product.
+// Stride 1 (the common 3×3 "same" conv, and 1×1): a GEMM straight over shifted views of the
+// zero-padded image (conv_kernel.h), no im2col. Other geometries (stride 2, negative padding):
+// im2col per image and group — a [C/group · kH · kW, outH · outW] matrix whose column is the
+// receptive field of one output pixel — then the same per-ISA GEMM kernel with the group's
+// filters as a [M/group, C/group · kH · kW] matrix. Both add each output's taps in k order
+// from 0, then the bias, so a conv gives the same floats on every path and either way.
+// Depthwise convs (one input and one output channel per group) run a direct loop: their GEMM
+// would be a 1-row product.
 
 namespace ql {
 
@@ -30,8 +29,6 @@ enum ConvInput
     kW = 1,
     kB = 2
 };
-
-using RowMatrix = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 
 struct ConvDims
 {
@@ -56,19 +53,6 @@ ConvDims convDims(const Node& node, const Shape& x, const Shape& w)
             w[0],           g.outSize[0],  g.outSize[1],  g.kernel[0],
             g.kernel[1],    g.strides[0],  g.strides[1],  g.dilations[0],
             g.dilations[1], g.padBegin[0], g.padBegin[1], group};
-}
-
-// Receptive fields of one image's group as columns: col[(c * kH + fy) * kW + fx][oy * outW + ox].
-void im2col(const ConvDims& d, const float* image, int64_t groupChannels, float* col)
-{
-    const Im2colGeometry g{d.inH,      d.inW,      d.outH,   d.outW,   d.strideY,
-                           d.strideX,  d.dilationY, d.dilationX, d.padTop, d.padLeft};
-    const int64_t outPlane = d.outH * d.outW;
-    for (int64_t in_channel = 0; in_channel < groupChannels; ++in_channel)
-        for (int64_t filter_y = 0; filter_y < d.kH; ++filter_y)
-            for (int64_t filter_x = 0; filter_x < d.kW; ++filter_x)
-                im2colRow(g, image + in_channel * d.inH * d.inW, filter_y, filter_x,
-                          col + ((in_channel * d.kH + filter_y) * d.kW + filter_x) * outPlane);
 }
 
 // One output plane of a depthwise conv: a single input channel, a single kH x kW filter.
@@ -142,20 +126,19 @@ void runConv(const Node& node, const std::vector<const Tensor*>& in, std::vector
     const int64_t outPlane = d.outH * d.outW;
     const int64_t inPlane = d.inH * d.inW;
     const bool depthwise = groupIn == 1 && groupOut == 1;
-    const bool pointwise = d.kH == 1 && d.kW == 1 && d.strideY == 1 && d.strideX == 1 &&
-                           d.padTop == 0 && d.padLeft == 0 && d.outH == d.inH && d.outW == d.inW;
-    // Stride 1 with non-negative padding (any dilation): the shifted-view GEMM, no im2col. The
-    // bottom/right padding is whatever gives windowGeometry's output size.
+    // Stride 1 with non-negative padding (any dilation, 1×1 included): the shifted-view GEMM,
+    // no im2col. The bottom/right padding is whatever gives windowGeometry's output size.
     const ShiftedConv geometry{groupIn,     d.inH,       d.inW,     d.outH,
                                d.outW,      d.kH,        d.kW,      d.dilationY,
                                d.dilationX, d.padTop,    d.padLeft,
                                d.outH + (d.kH - 1) * d.dilationY - d.inH - d.padTop,
                                d.outW + (d.kW - 1) * d.dilationX - d.inW - d.padLeft};
-    const bool shifted = !depthwise && !pointwise && d.strideY == 1 && d.strideX == 1 &&
+    const bool shifted = !depthwise && d.strideY == 1 && d.strideX == 1 &&
                          geometry.padTop >= 0 && geometry.padLeft >= 0 &&
                          geometry.padBottom >= 0 && geometry.padRight >= 0;
-    std::vector<float> col;     // im2col matrix of the general path
-    std::vector<float> scratch; // padded image of the shifted path
+    const Im2colGeometry strided{d.inH,      d.inW,       d.outH,      d.outW,   d.strideY,
+                                 d.strideX,  d.dilationY, d.dilationX, d.padTop, d.padLeft};
+    std::vector<float> scratch; // padded image or im2col matrix, and the kernel's C
 
     for (int64_t image = 0; image < d.batch; ++image) {
         ctl.check();
@@ -167,35 +150,17 @@ void runConv(const Node& node, const std::vector<const Tensor*>& in, std::vector
                                b ? b->f[channel] : 0.0f, yImage + channel * outPlane);
             continue;
         }
-        if (shifted) {
-            for (int64_t group = 0; group < d.group; ++group)
-                shiftedConv(geometry, groupOut, xImage + group * groupIn * inPlane,
-                            w.f.data() + group * groupOut * kernelSize,
-                            b ? b->f.data() + group * groupOut : nullptr,
-                            yImage + group * groupOut * outPlane, scratch);
-            continue;
-        }
-
         for (int64_t group = 0; group < d.group; ++group) {
             const float* groupInput = xImage + group * groupIn * inPlane;
-            const float* colData = groupInput;
-            if (!pointwise) {
-                col.resize(static_cast<size_t>(kernelSize * outPlane));
-                im2col(d, groupInput, groupIn, col.data());
-                colData = col.data();
-            }
-            Eigen::Map<const RowMatrix> filters(w.f.data() + group * groupOut * kernelSize,
-                                                groupOut, kernelSize);
-            Eigen::Map<const RowMatrix> columns(colData, kernelSize, outPlane);
-            Eigen::Map<RowMatrix> result(yImage + group * groupOut * outPlane, groupOut, outPlane);
-            result.noalias() = filters * columns;
+            const float* filters = w.f.data() + group * groupOut * kernelSize;
+            const float* bias = b ? b->f.data() + group * groupOut : nullptr;
+            float* groupOutput = yImage + group * groupOut * outPlane;
+            if (shifted)
+                shiftedConv(geometry, groupOut, groupInput, filters, bias, groupOutput, scratch);
+            else
+                im2colConv(strided, groupIn, d.kH, d.kW, groupOut, groupInput, filters, bias,
+                           groupOutput, scratch);
         }
-        if (b)
-            for (int64_t channel = 0; channel < d.outChannels; ++channel) {
-                float* plane = yImage + channel * outPlane;
-                for (int64_t pixel = 0; pixel < outPlane; ++pixel)
-                    plane[pixel] += b->f[channel];
-            }
     }
     out[0] = std::move(y);
 }

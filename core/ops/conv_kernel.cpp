@@ -3,8 +3,7 @@
 #include <algorithm>
 #include <cstring>
 
-#include "core/isa/cpu_isa.h"
-#include "core/isa/kernels.h"
+#include "core/isa/kernel_choice.h"
 
 namespace ql {
 
@@ -21,18 +20,27 @@ constexpr int kMaxRows = 24;
 void rowsOnActiveIsa(int rows, int64_t npad, int64_t K, const float* w, const float* padded,
                      const int64_t* offsets, float* c)
 {
-    switch (activeIsa()) {
-#if defined(QL_X86_KERNELS)
-    case Isa::Avx512Vnni:
-        return kernels_avx512vnni::shiftedConvRows(rows, npad, K, w, padded, offsets, c);
-    case Isa::Avx2: return kernels_avx2::shiftedConvRows(rows, npad, K, w, padded, offsets, c);
-#else
-    case Isa::Avx512Vnni:
-    case Isa::Avx2:
-#endif
-    case Isa::Scalar: break;
+    QL_ACTIVE_KERNEL(shiftedConvRows)(rows, npad, K, w, padded, offsets, c);
+}
+
+// y = C + bias for all M rows, kMaxRows at a time: each block's C (kMaxRows × npad) is written
+// once and copied out while it is still in cache. Output (oy, ox) of row r is C column
+// oy·rowStride + ox.
+void blockedRows(int64_t M, int64_t npad, int64_t K, const float* W, const float* source,
+                 const int64_t* offsets, float* c, const float* bias, float* y, int64_t outH,
+                 int64_t outW, int64_t rowStride)
+{
+    for (int64_t m0 = 0; m0 < M; m0 += kMaxRows) {
+        const int64_t rows = std::min<int64_t>(kMaxRows, M - m0);
+        rowsOnActiveIsa(static_cast<int>(rows), npad, K, W + m0 * K, source, offsets, c);
+        for (int64_t r = 0; r < rows; ++r) {
+            const float b = bias ? bias[m0 + r] : 0.0f;
+            float* out = y + (m0 + r) * outH * outW;
+            for (int64_t oy = 0; oy < outH; ++oy)
+                for (int64_t ox = 0; ox < outW; ++ox)
+                    out[oy * outW + ox] = c[r * npad + oy * rowStride + ox] + b;
+        }
     }
-    kernels_scalar::shiftedConvRows(rows, npad, K, w, padded, offsets, c);
 }
 
 } // namespace
@@ -67,19 +75,30 @@ void shiftedConv(const ShiftedConv& g, int64_t M, const float* image, const floa
                       image + (ch * g.height + iy + 1) * g.width,
                       padded + (ch * ph + iy + g.padTop) * pw + g.padLeft);
 
-    // Row blocks outermost: each block's C (kMaxRows × npad) is written once and copied out while
-    // it is still in cache.
-    for (int64_t m0 = 0; m0 < M; m0 += kMaxRows) {
-        const int64_t rows = std::min<int64_t>(kMaxRows, M - m0);
-        rowsOnActiveIsa(static_cast<int>(rows), npad, K, W + m0 * K, padded, offsets.data(), c);
-        for (int64_t r = 0; r < rows; ++r) {
-            const float b = bias ? bias[m0 + r] : 0.0f;
-            float* out = y + (m0 + r) * g.outHeight * g.outWidth;
-            for (int64_t oy = 0; oy < g.outHeight; ++oy)
-                for (int64_t ox = 0; ox < g.outWidth; ++ox)
-                    out[oy * g.outWidth + ox] = c[r * npad + oy * pw + ox] + b;
-        }
-    }
+    blockedRows(M, npad, K, W, padded, offsets.data(), c, bias, y, g.outHeight, g.outWidth, pw);
+}
+
+void im2colConv(const Im2colGeometry& g, int64_t channels, int64_t kernelH, int64_t kernelW,
+                int64_t M, const float* image, const float* W, const float* bias, float* y,
+                std::vector<float>& scratch)
+{
+    const int64_t K = channels * kernelH * kernelW;
+    const int64_t plane = g.outH * g.outW;
+    const int64_t npad = (plane + kLanes - 1) / kLanes * kLanes;
+    scratch.resize(static_cast<size_t>((K + kMaxRows) * npad));
+    float* col = scratch.data();
+    float* c = col + K * npad;
+    std::vector<int64_t> offsets(static_cast<size_t>(K));
+    for (int64_t in_channel = 0; in_channel < channels; ++in_channel)
+        for (int64_t filter_y = 0; filter_y < kernelH; ++filter_y)
+            for (int64_t filter_x = 0; filter_x < kernelW; ++filter_x) {
+                const int64_t k = (in_channel * kernelH + filter_y) * kernelW + filter_x;
+                float* row = col + k * npad;
+                im2colRow(g, image + in_channel * g.inH * g.inW, filter_y, filter_x, row);
+                std::fill(row + plane, row + npad, 0.0f); // read by the last vector, never kept
+                offsets[size_t(k)] = k * npad;
+            }
+    blockedRows(M, npad, K, W, col, offsets.data(), c, bias, y, g.outH, g.outW, g.outW);
 }
 
 } // namespace ql

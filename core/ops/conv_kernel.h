@@ -16,6 +16,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "core/ops/im2col.h"
+
 namespace ql {
 
 struct ShiftedConv
@@ -29,5 +31,15 @@ struct ShiftedConv
 // values or null. `scratch` is reused between calls (padded image and C).
 void shiftedConv(const ShiftedConv& g, int64_t M, const float* image, const float* W,
                  const float* bias, float* y, std::vector<float>& scratch);
+
+// Any other geometry (stride > 1, negative padding): row k = (c, ky, kx) of the im2col matrix
+// (im2col.h) is gathered into the scratch buffer with a row stride npad (outH·outW rounded up
+// to 16, the tail zeroed), and the same register-blocked kernel runs with offsets(k) = k·npad:
+//   y[m][p] = (Σ_k W[m][k] · col[k][p]) + bias[m],  k ascending from 0, multiply and add apart,
+// the order shiftedConv (and the naive loop) uses, so every path and both conv paths agree on
+// the same floats. image: [channels][inH][inW]; W: [M][channels·kH·kW]; y: [M][outH·outW].
+void im2colConv(const Im2colGeometry& g, int64_t channels, int64_t kernelH, int64_t kernelW,
+                int64_t M, const float* image, const float* W, const float* bias, float* y,
+                std::vector<float>& scratch);
 
 } // namespace ql

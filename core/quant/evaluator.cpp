@@ -1,7 +1,8 @@
 // evaluateQuantized() and dumpQuantizedTensors() (spec §5–6).
 //
 // Work layout. Samples go in batches of EvaluateOptions::batchSize (progress and cancellation
-// granularity). Each batch is cut into fixed work units of kSamplesPerUnit contiguous samples,
+// granularity). Each batch is cut into fixed work units of samplesPerWorkUnit() contiguous
+// samples (25, fewer for models with large activations: core/quant/work_units.h),
 // which the worker threads take in turn; every unit produces its own partial results and the
 // partials are merged in unit order. Because units do not depend on the thread count, neither
 // do the floating-point sums (the FP32 reference's kernels see the same rows too), and with
@@ -32,12 +33,11 @@
 #include "core/quant/exit_policy.h"
 #include "core/quant/incremental_cache.h"
 #include "core/quant/int_runtime.h"
+#include "core/quant/work_units.h"
 
 namespace ql {
 
 namespace {
-
-constexpr int64_t kSamplesPerUnit = 25;
 
 struct UnitResult
 {
@@ -154,10 +154,11 @@ void Evaluation::localPass(int i, const TensorMap& feeds, const TensorMap& refs,
     const QuantizedLayer& L = qm.layers[static_cast<size_t>(i)];
     const Tensor& ref = refs.at(L.plan.output);
     if (!L.runsInteger()) {
-        // Fed with its FP32 inputs a float layer computes exactly the reference.
-        RtValue same;
-        same.data = ref;
-        compare(same, ref, begin, count, RtLayerStats{}, out.local, scratch);
+        // Fed with its FP32 inputs a float layer computes exactly the reference: compare() of
+        // the reference with itself, without copying it into a value first.
+        const int64_t n = ref.numel();
+        if (ref.dtype == DType::Float32)
+            out.local.add(ref.f.data(), ref.f.data(), n, begin * (count ? n / count : 0));
         return;
     }
     // The layer's FP32 inputs, quantized here exactly as runLayer would quantize them (no
@@ -365,6 +366,45 @@ LayerReport layerReport(const QuantizedModel& qm, size_t i)
     return r;
 }
 
+// Layer i's report from its merged statistics: the error statistics, both histograms over their
+// common range, and the worst element's index.
+LayerReport finishedLayer(const QuantizedModel& qmodel, size_t i, const UnitResult& total)
+{
+    const QuantizedLayer& L = qmodel.layers[i];
+    LayerReport r = layerReport(qmodel, i);
+    double clipMin = 0.0, clipMax = 0.0;
+    if (L.outputQuantized && !L.outputParams.scale.empty()) {
+        const double s = L.outputParams.scale[0];
+        clipMin = s * (L.outputParams.qmin - L.outputParams.zeroPoint[0]);
+        clipMax = s * (L.outputParams.qmax - L.outputParams.zeroPoint[0]);
+    }
+    // One error range for both histograms: they share bins (and density is comparable).
+    const auto errorRange = commonErrorRange(total.local[i], total.propagated[i]);
+    r.local = total.local[i].finish(clipMin, clipMax, &errorRange);
+    r.propagated = total.propagated[i].finish(clipMin, clipMax, &errorRange);
+    // The worst propagated element as (sample, o[, y, x]): the accumulator's global offset
+    // is sample · per-sample size + the row-major offset inside the batch-1 output shape.
+    if (const int64_t off = total.propagated[i].worstOffset();
+        off >= 0 && r.outputShape.size() >= 2 && r.propagated.count > 0) {
+        int64_t per = 1;
+        for (size_t d = 1; d < r.outputShape.size(); ++d)
+            per *= r.outputShape[d];
+        if (per > 0) {
+            std::vector<int64_t> index(r.outputShape.size());
+            index[0] = off / per;
+            int64_t rest = off % per;
+            for (size_t d = r.outputShape.size() - 1; d >= 1; --d) {
+                index[d] = rest % r.outputShape[d];
+                rest /= r.outputShape[d];
+            }
+            r.worstIndex = std::move(index);
+        }
+    }
+    r.accumulatorOverflows = total.accumulators[i].overflows;
+    r.int64Accumulator = total.accumulators[i].int64Used;
+    return r;
+}
+
 } // namespace
 
 EvaluationReport evaluateQuantized(const QuantizedModel& qmodel, const Dataset& data,
@@ -432,24 +472,27 @@ EvaluationReport evaluateQuantized(const QuantizedModel& qmodel, const Dataset& 
     inner.profiler = ctl.profiler;
     const int threads = threadCount(ctl);
     const int64_t batch = std::max(opts.batchSize, 1);
+    const int64_t unitSamples = samplesPerWorkUnit(model);
     for (int64_t begin = 0; begin < samples; begin += batch) {
         ctl.check();
         const int64_t n = std::min(batch, samples - begin);
         std::vector<std::pair<int64_t, int64_t>> units;
-        for (int64_t u = begin; u < begin + n; u += kSamplesPerUnit)
-            units.push_back({u, std::min(kSamplesPerUnit, begin + n - u)});
+        for (int64_t u = begin; u < begin + n; u += unitSamples)
+            units.push_back({u, std::min(unitSamples, begin + n - u)});
         std::vector<UnitResult> results;
         for (size_t u = 0; u < units.size(); ++u)
             results.push_back(ev.makeUnit());
         forEachUnit(units.size(), threads, [&](size_t u) {
             ev.runUnit(units[u].first, units[u].second, inner, results[u]);
         });
-        for (const UnitResult& r : results) // unit order: independent of the thread count
-            for (size_t i = 0; i < qmodel.layers.size(); ++i) {
+        // Per layer in unit order (independent of the thread count); layers in parallel.
+        forEachUnit(qmodel.layers.size(), threads, [&](size_t i) {
+            for (const UnitResult& r : results) {
                 total.local[i].merge(r.local[i]);
                 total.propagated[i].merge(r.propagated[i]);
                 total.accumulators[i].merge(r.accumulators[i]);
             }
+        });
         ctl.report(begin + n, samples);
     }
 
@@ -458,42 +501,12 @@ EvaluationReport evaluateQuantized(const QuantizedModel& qmodel, const Dataset& 
     report.modelPath = model.path;
     report.samples = samples;
     report.labelled = data.labelled();
-    for (size_t i = 0; i < qmodel.layers.size(); ++i) {
-        const QuantizedLayer& L = qmodel.layers[i];
-        LayerReport r = layerReport(qmodel, i);
-        double clipMin = 0.0, clipMax = 0.0;
-        if (L.outputQuantized && !L.outputParams.scale.empty()) {
-            const double s = L.outputParams.scale[0];
-            clipMin = s * (L.outputParams.qmin - L.outputParams.zeroPoint[0]);
-            clipMax = s * (L.outputParams.qmax - L.outputParams.zeroPoint[0]);
-        }
-        // One error range for both histograms: they share bins (and density is comparable).
-        const auto errorRange = commonErrorRange(total.local[i], total.propagated[i]);
-        r.local = total.local[i].finish(clipMin, clipMax, &errorRange);
-        r.propagated = total.propagated[i].finish(clipMin, clipMax, &errorRange);
-        // The worst propagated element as (sample, o[, y, x]): the accumulator's global offset
-        // is sample · per-sample size + the row-major offset inside the batch-1 output shape.
-        if (const int64_t off = total.propagated[i].worstOffset();
-            off >= 0 && r.outputShape.size() >= 2 && r.propagated.count > 0) {
-            int64_t per = 1;
-            for (size_t d = 1; d < r.outputShape.size(); ++d)
-                per *= r.outputShape[d];
-            if (per > 0) {
-                std::vector<int64_t> index(r.outputShape.size());
-                index[0] = off / per;
-                int64_t rest = off % per;
-                for (size_t d = r.outputShape.size() - 1; d >= 1; --d) {
-                    index[d] = rest % r.outputShape[d];
-                    rest /= r.outputShape[d];
-                }
-                r.worstIndex = std::move(index);
-            }
-        }
-        r.accumulatorOverflows = total.accumulators[i].overflows;
-        r.int64Accumulator = total.accumulators[i].int64Used;
+    // Layers finish independently (each reads only its own accumulators): one per worker.
+    report.layers.resize(qmodel.layers.size());
+    forEachUnit(qmodel.layers.size(), threads,
+                [&](size_t i) { report.layers[i] = finishedLayer(qmodel, i, total); });
+    for (const LayerReport& r : report.layers)
         report.totalOverflows += r.accumulatorOverflows;
-        report.layers.push_back(std::move(r));
-    }
     std::vector<int> labels(data.labels.begin(), data.labels.end());
     report.exits = exitReports(model, ev.exitSamples, labels, data.labelled());
     report.exitPolicy = exitPolicySweep(model, ev.exitSamples, labels, data.labelled());

@@ -1,5 +1,5 @@
 // ExitScorer (exit_scorer.h): FP32 exit logits once, then only the propagated integer chain
-// per config. Work units of kSamplesPerUnit contiguous samples — the same units as
+// per config. Work units of samplesPerWorkUnit() contiguous samples — the same units as
 // evaluateQuantized(), so the FP32 kernels see the same rows and the sums do not depend on the
 // thread count; per-unit partial sums are merged in unit order.
 
@@ -12,12 +12,11 @@
 #include "core/error.h"
 #include "core/parallel.h"
 #include "core/quant/int_runtime.h"
+#include "core/quant/work_units.h"
 
 namespace ql {
 
 namespace {
-
-constexpr int64_t kSamplesPerUnit = 25;
 
 // Per exit, over the samples of one unit.
 struct ExitSums
@@ -95,8 +94,9 @@ ExitScorer::ExitScorer(const Model& model, const Dataset& data, const RunControl
         throw Error(data.root + ": the evaluation set is empty");
     d->input = model.graph.inputs.front().name;
     const int64_t samples = data.size();
-    for (int64_t u = 0; u < samples; u += kSamplesPerUnit)
-        d->units.push_back({u, std::min(kSamplesPerUnit, samples - u)});
+    const int64_t unitSamples = samplesPerWorkUnit(model);
+    for (int64_t u = 0; u < samples; u += unitSamples)
+        d->units.push_back({u, std::min(unitSamples, samples - u)});
     for (const ExitInfo& e : model.exits) {
         d->exits.push_back(e.output);
         d->classes.push_back(e.classes);
