@@ -27,10 +27,9 @@
 // file's codes with half_even activations (test::ortExpressibleModel); the truncating
 // prediction is printed too.
 // autoquant: tests/data/export/autoquant_resnet18.json, written by quantlens-cli autoquant
-// (118 evaluations, 33 min on this 2-core VM: too slow for a test). Its "comment" says how it
-// was made: without a class map the target was vacuous, so it is W4 everywhere with A6 on
-// the nine first convs of the blocks — a mixed A6/A8 config through the export's grid Clip,
-// not an accuracy-tuned one.
+// (118 evaluations, 39 min on this 2-core VM: too slow for a test) with the training split's
+// class map and a 2 pt target; its "comment" says how. W4/W8 and A6/A8 mixed (A6 through the
+// export's grid Clip), −1.67 pt on the 60 search images.
 //
 // Why not 100 %: the convolutions requantize as ORT's bit for bit, but the input quantizer and
 // ORT's QLinearAdd still differ from QuantLens's in rare last-bit cases (see test_export_ort);
