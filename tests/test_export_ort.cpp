@@ -121,7 +121,7 @@ private slots:
                                                   L.kernelName() == "add" ||
                                                   L.kernelName() == "concat");
         QVERIFY(info.quantizeNodes >= codedTensors);
-        QCOMPARE(info.quantizeNodes, int(qm.tensorParams.size()));
+        QCOMPARE(info.quantizeNodes, int(qm.tensorParams.size()) + info.gridClamps);
 
         const bool truncated = cfg.defaults.activations.rounding != RoundingMode::HalfEven;
         const ExitPredictions ql = quantizedPredictions(qm, l.eval);

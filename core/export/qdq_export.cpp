@@ -137,7 +137,22 @@ void QdqBuilder::addQdq(const std::string& tensor, const std::string& from, cons
         addInitializer(tensor + "_zero_point", Tensor::fromCodes(storage, {}, {p.zeroPoint.at(0)}));
     std::string input = from;
     if (cfg.bits < 8) {
-        // Keep the N-bit grid: clamp to the real values of qmin_N and qmax_N first.
+        // Keep the N-bit grid: quantize on the storage type's full range with the same (S, Z)
+        // first, so that the producer still fuses into ORT's integer kernel (DQ → Conv → Q →
+        // QLinearConv; a Clip between Conv and Q would leave the Conv in float), then clamp the
+        // dequantized codes to the real values of qmin_N and qmax_N. Exact: equal codes
+        // dequantize to equal floats, S·(k − Z) is monotonic in k, and QuantizeLinear maps
+        // S·(k − Z) back to k (|k − Z| < 2^16, far inside float's exactness), so the second
+        // QuantizeLinear yields clamp(code, qmin_N, qmax_N), what QuantLens computes.
+        const std::string wide = fresh(tensor + "_q_storage");
+        const std::string wideReal = fresh(tensor + "_dq_storage");
+        addNode("QuantizeLinear", tensor + "_QuantizeLinear_storage", {input, scale, zp}, {wide});
+        addNode("DequantizeLinear", tensor + "_DequantizeLinear_storage", {wide, scale, zp},
+                {wideReal});
+        ++m_result.quantizeNodes;
+        ++m_result.dequantizeNodes;
+        ++m_result.gridClamps;
+        input = wideReal;
         const float s = p.scale[0];
         const float lo = s * static_cast<float>(p.qmin - p.zeroPoint[0]);
         const float hi = s * static_cast<float>(p.qmax - p.zeroPoint[0]);

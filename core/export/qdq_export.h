@@ -45,6 +45,7 @@ struct QdqExportResult
     int64_t opset = 0;
     int quantizeNodes = 0;
     int dequantizeNodes = 0;
+    int gridClamps = 0;      // narrow activations: Q → DQ → Clip onto the N-bit grid, then the pair
     int quantizedLayers = 0; // layers that run on codes
     int floatLayers = 0;
     bool fullCheck = false;          // type/shape inference check ran too

@@ -101,8 +101,32 @@ QdqImport importQdq(const std::string& bytes, const std::string& displayName)
         for (const ValueInfo& v : g.inputs)
             graphInputs.insert(v.name);
 
+        // The only reader of `tensor` when it is `opType`, else nullptr.
+        auto soleReader = [&](const std::string& tensor, const char* opType) -> const Node* {
+            const std::vector<int> readers = g.consumers(tensor);
+            if (readers.size() != 1 || g.nodes[size_t(readers[0])].opType != opType)
+                return nullptr;
+            return &g.nodes[size_t(readers[0])];
+        };
+        auto sameParams = [](const Node& a, const Node& b) {
+            return a.inputs.size() == b.inputs.size() && a.inputs.size() >= 2 &&
+                   a.inputs[1] == b.inputs[1] &&
+                   (a.inputs.size() < 3 || a.inputs[2] == b.inputs[2]);
+        };
+        // The storage-range pair in front of a narrow activation's grid Clip (qdq_export's
+        // addQdq): q → QuantizeLinear → DequantizeLinear → Clip → QuantizeLinear with the same
+        // scale and zero point. Returns the DequantizeLinear when `q` opens one, else nullptr.
+        auto gridStorageDq = [&](const Node& q) -> const Node* {
+            const Node* dq = soleReader(q.outputs.at(0), "DequantizeLinear");
+            const Node* clip = dq ? soleReader(dq->outputs.at(0), "Clip") : nullptr;
+            const Node* next = clip ? soleReader(clip->outputs.at(0), "QuantizeLinear") : nullptr;
+            return next && sameParams(*dq, q) && sameParams(*next, q) ? dq : nullptr;
+        };
+
         for (size_t i = 0; i < g.nodes.size(); ++i) {
             const Node& n = g.nodes[i];
+            if (n.opType == "QuantizeLinear" && gridStorageDq(n))
+                continue; // taken with the grid Clip's pair below
             if (n.opType == "DequantizeLinear" && g.initializer(n.inputs.at(0))) {
                 const Tensor& codes = *g.initializer(n.inputs[0]);
                 if (!isIntegerCode(codes.dtype))
@@ -160,6 +184,18 @@ QdqImport importQdq(const std::string& bytes, const std::string& displayName)
                     a.params.qmax = khi;
                     removed.insert(size_t(g.nodeIndex(clip->name)));
                     x = clip->inputs[0];
+                    // The storage-range pair in front of the Clip (files before it had none).
+                    const Node* storageDq = g.producer(x);
+                    const Node* storageQ =
+                        storageDq && storageDq->opType == "DequantizeLinear"
+                            ? g.producer(storageDq->inputs.at(0))
+                            : nullptr;
+                    if (storageQ && storageQ->opType == "QuantizeLinear" &&
+                        gridStorageDq(*storageQ) == storageDq) {
+                        removed.insert(size_t(g.nodeIndex(storageDq->name)));
+                        removed.insert(size_t(g.nodeIndex(storageQ->name)));
+                        x = storageQ->inputs.at(0);
+                    }
                 }
             }
             removed.insert(i);
