@@ -28,6 +28,62 @@
 
 using namespace ql;
 
+namespace {
+
+// A random FP32 conv problem: image [c, h, w], weights [m, c·kh·kw], bias [m], values in [−1, 1).
+struct ConvData
+{
+    std::vector<float> image, W, bias;
+};
+
+ConvData randomConv(Rng& rng, int64_t c, int64_t h, int64_t w, int64_t K, int64_t m)
+{
+    ConvData d{std::vector<float>(size_t(c * h * w)), std::vector<float>(size_t(m * K)),
+               std::vector<float>(size_t(m))};
+    for (std::vector<float>* v : {&d.image, &d.W, &d.bias})
+        for (float& x : *v)
+            x = float(rng.uniform() * 2.0 - 1.0);
+    return d;
+}
+
+// Naive conv: every tap in k order from 0 (padding reads 0), then + bias — the order the
+// kernels keep, so their results must be identical, not just close.
+std::vector<float> naiveConv(const ConvData& d, int64_t c, int64_t h, int64_t w, int64_t kh,
+                             int64_t kw, int64_t sy, int64_t sx, int64_t dil, int64_t padT,
+                             int64_t padL, int64_t outH, int64_t outW, int64_t m)
+{
+    const int64_t K = c * kh * kw;
+    std::vector<float> y(size_t(m * outH * outW));
+    for (int64_t o = 0; o < m; ++o)
+        for (int64_t oy = 0; oy < outH; ++oy)
+            for (int64_t ox = 0; ox < outW; ++ox) {
+                float s = 0.0f;
+                for (int64_t ch = 0; ch < c; ++ch)
+                    for (int64_t ky = 0; ky < kh; ++ky)
+                        for (int64_t kx = 0; kx < kw; ++kx) {
+                            const int64_t iy = oy * sy + ky * dil - padT;
+                            const int64_t ix = ox * sx + kx * dil - padL;
+                            const bool inside = iy >= 0 && iy < h && ix >= 0 && ix < w;
+                            const float x = inside ? d.image[size_t((ch * h + iy) * w + ix)] : 0.0f;
+                            s += d.W[size_t(o * K + (ch * kh + ky) * kw + kx)] * x;
+                        }
+                y[size_t((o * outH + oy) * outW + ox)] = s + d.bias[size_t(o)];
+            }
+    return y;
+}
+
+// "" when y equals the naive result element for element (both finite), else the first miss.
+QString firstMismatch(Isa isa, const std::vector<float>& y, const std::vector<float>& naive)
+{
+    for (size_t i = 0; i < y.size(); ++i)
+        if (!(std::isfinite(y[i]) && y[i] == naive[i]))
+            return QStringLiteral("%1: output %2 is %3, naive %4")
+                .arg(isaName(isa)).arg(i).arg(y[i], 0, 'g', 9).arg(naive[i], 0, 'g', 9);
+    return {};
+}
+
+} // namespace
+
 class TestIsaDispatch : public QObject
 {
     Q_OBJECT
@@ -103,38 +159,15 @@ private slots:
             g.outHeight = t.h + 2 * t.pad - (t.kh - 1) * t.dil;
             g.outWidth = t.w + 2 * t.pad - (t.kw - 1) * t.dil;
             const int64_t K = t.c * t.kh * t.kw, plane = g.outHeight * g.outWidth;
-            std::vector<float> image(size_t(t.c * t.h * t.w)), W(size_t(t.m * K)), bias(size_t(t.m));
-            auto value = [&rng] { return float(rng.uniform() * 2.0 - 1.0); };
-            for (auto& v : image) v = value();
-            for (auto& v : W) v = value();
-            for (auto& v : bias) v = value();
-
-            // Naive: every tap in k order from 0 (padding reads 0), then + bias — the order the
-            // kernel uses, so the result must be identical, not just close.
-            std::vector<float> naive(size_t(t.m * plane));
-            for (int64_t o = 0; o < t.m; ++o)
-                for (int64_t oy = 0; oy < g.outHeight; ++oy)
-                    for (int64_t ox = 0; ox < g.outWidth; ++ox) {
-                        float s = 0.0f;
-                        for (int64_t ch = 0; ch < t.c; ++ch)
-                            for (int64_t ky = 0; ky < t.kh; ++ky)
-                                for (int64_t kx = 0; kx < t.kw; ++kx) {
-                                    const int64_t iy = oy + ky * t.dil - t.pad, ix = ox + kx * t.dil - t.pad;
-                                    const bool inside = iy >= 0 && iy < t.h && ix >= 0 && ix < t.w;
-                                    const float x = inside ? image[(ch * t.h + iy) * t.w + ix] : 0.0f;
-                                    s += W[o * K + (ch * t.kh + ky) * t.kw + kx] * x;
-                                }
-                        naive[o * plane + oy * g.outWidth + ox] = s + bias[o];
-                    }
+            const ConvData d = randomConv(rng, t.c, t.h, t.w, K, t.m);
+            const std::vector<float> naive = naiveConv(d, t.c, t.h, t.w, t.kh, t.kw, 1, 1, t.dil,
+                                                       t.pad, t.pad, g.outHeight, g.outWidth, t.m);
             for (Isa isa : supportedIsas()) {
                 setActiveIsa(isa);
                 std::vector<float> y(size_t(t.m * plane), -7.0f), scratch;
-                shiftedConv(g, t.m, image.data(), W.data(), bias.data(), y.data(), scratch);
-                for (size_t i = 0; i < y.size(); ++i)
-                    if (!(std::isfinite(y[i]) && y[i] == naive[i]))
-                        QFAIL(qPrintable(QStringLiteral("%1: output %2 is %3, naive %4")
-                                             .arg(isaName(isa)).arg(i).arg(y[i], 0, 'g', 9)
-                                             .arg(naive[i], 0, 'g', 9)));
+                shiftedConv(g, t.m, d.image.data(), d.W.data(), d.bias.data(), y.data(), scratch);
+                const QString miss = firstMismatch(isa, y, naive);
+                QVERIFY2(miss.isEmpty(), qPrintable(miss));
             }
         }
     }
@@ -155,37 +188,16 @@ private slots:
         for (const Case& t : cases) {
             const Im2colGeometry g{t.h, t.w, t.outH, t.outW, t.sy, t.sx, t.dil, t.dil, t.padT, t.padL};
             const int64_t K = t.c * t.kh * t.kw, plane = t.outH * t.outW;
-            std::vector<float> image(size_t(t.c * t.h * t.w)), W(size_t(t.m * K)), bias(size_t(t.m));
-            auto value = [&rng] { return float(rng.uniform() * 2.0 - 1.0); };
-            for (auto& v : image) v = value();
-            for (auto& v : W) v = value();
-            for (auto& v : bias) v = value();
-            std::vector<float> naive(size_t(t.m * plane));
-            for (int64_t o = 0; o < t.m; ++o)
-                for (int64_t oy = 0; oy < t.outH; ++oy)
-                    for (int64_t ox = 0; ox < t.outW; ++ox) {
-                        float s = 0.0f;
-                        for (int64_t ch = 0; ch < t.c; ++ch)
-                            for (int64_t ky = 0; ky < t.kh; ++ky)
-                                for (int64_t kx = 0; kx < t.kw; ++kx) {
-                                    const int64_t iy = oy * t.sy + ky * t.dil - t.padT;
-                                    const int64_t ix = ox * t.sx + kx * t.dil - t.padL;
-                                    const bool inside = iy >= 0 && iy < t.h && ix >= 0 && ix < t.w;
-                                    const float x = inside ? image[(ch * t.h + iy) * t.w + ix] : 0.0f;
-                                    s += W[o * K + (ch * t.kh + ky) * t.kw + kx] * x;
-                                }
-                        naive[o * plane + oy * t.outW + ox] = s + bias[o];
-                    }
+            const ConvData d = randomConv(rng, t.c, t.h, t.w, K, t.m);
+            const std::vector<float> naive = naiveConv(d, t.c, t.h, t.w, t.kh, t.kw, t.sy, t.sx,
+                                                       t.dil, t.padT, t.padL, t.outH, t.outW, t.m);
             for (Isa isa : supportedIsas()) {
                 setActiveIsa(isa);
                 std::vector<float> y(size_t(t.m * plane), -7.0f), scratch(3, 1e30f);
-                im2colConv(g, t.c, t.kh, t.kw, t.m, image.data(), W.data(), bias.data(), y.data(),
-                           scratch);
-                for (size_t i = 0; i < y.size(); ++i)
-                    if (!(std::isfinite(y[i]) && y[i] == naive[i]))
-                        QFAIL(qPrintable(QStringLiteral("%1: output %2 is %3, naive %4")
-                                             .arg(isaName(isa)).arg(i).arg(y[i], 0, 'g', 9)
-                                             .arg(naive[i], 0, 'g', 9)));
+                im2colConv(g, t.c, t.kh, t.kw, t.m, d.image.data(), d.W.data(), d.bias.data(),
+                           y.data(), scratch);
+                const QString miss = firstMismatch(isa, y, naive);
+                QVERIFY2(miss.isEmpty(), qPrintable(miss));
             }
         }
     }
