@@ -289,7 +289,11 @@ PackedConvResult packedConv(const ConvParams& p, const int32_t* x, const int32_t
     int64_t max_bias = 0;
     for (int64_t o = 0; p.bias && o < p.outChannels; ++o)
         max_bias = std::max<int64_t>(max_bias, std::abs(int64_t(p.bias[o])));
+    // A multiplier count that is neither 1 nor one per channel takes the int64 path, where
+    // requantize() refuses it by name instead of reading past the multipliers.
+    const size_t multipliers = stage ? stage->requant->multiplier.size() : 0;
     const bool fused = stage && requantizeInt32Applies(*stage->requant) &&
+                       (multipliers == 1 || multipliers == size_t(p.outChannels)) &&
                        int32AccumulatorSafe(depth, max_image, max_w, max_bias);
 
     const int64_t out_height = p.outHeight(), out_width = p.outWidth();
