@@ -36,6 +36,9 @@ private slots:
             QSKIP("QL_TORCHVISION_DIR is not set (exports from tools/make_torchvision_onnx.py)");
         QFETCH(QString, name);
         const std::string base = dir.toStdString() + "/" + name.toStdString();
+        for (const char* ext : {".onnx", ".input.npy"})
+            QVERIFY2(QFile::exists(QString::fromStdString(base + ext)),
+                     qPrintable(QString::fromStdString(base + ext) + " is missing"));
         const Model model = loadOnnxModel(base + ".onnx");
         const NpyArray input = readNpy(base + ".input.npy");
         Dataset calib;
