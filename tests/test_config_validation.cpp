@@ -137,6 +137,16 @@ private slots:
         const QuantConfig loaded = loadQuantConfig(path.toStdString());
         QCOMPARE(QString::fromStdString(loaded.preprocess.classMap),
                  dir.filePath(QStringLiteral("labels/map.txt")));
+        // Saved, it is written relative to the file's folder and read back absolute.
+        QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("configs")));
+        const std::string saved = dir.filePath(QStringLiteral("configs/saved.json")).toStdString();
+        saveQuantConfig(loaded, saved);
+        QFile savedFile(QString::fromStdString(saved));
+        QVERIFY(savedFile.open(QIODevice::ReadOnly));
+        const QByteArray savedText = savedFile.readAll();
+        QVERIFY(savedText.contains(R"("class_map": "../labels/map.txt")"));
+        QVERIFY(!savedText.contains(dir.path().toUtf8()));
+        QCOMPARE(loadQuantConfig(saved).preprocess.classMap, loaded.preprocess.classMap);
         // Parsed from text (no file) it stays as written.
         QCOMPARE(parseQuantConfig(configWith(R"("class_map": "labels/map.txt")"), "x.json")
                      .preprocess.classMap,

@@ -84,15 +84,25 @@ private slots:
         QuantConfig cfg = config == QLatin1String("mixed") ? mixedConfig(m)
                                                             : presetConfig(config.toStdString());
         cfg.preprocess = pp;
+        QTemporaryDir dir;
+        // The class map is stored relative to the export's folder (no absolute path of this
+        // machine in the file) and read back absolute (it need not exist to be carried).
+        cfg.preprocess.classMap = dir.filePath(QStringLiteral("labels/map.txt")).toStdString();
         const QuantizedModel original = buildQuantizedModel(m, cfg, calibrate(m, calib));
 
-        QTemporaryDir dir;
-        const std::string path = dir.filePath(QStringLiteral("model.qdq.onnx")).toStdString();
+        const std::string path = dir.filePath(QStringLiteral("out/model.qdq.onnx")).toStdString();
+        QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("out")));
         const QdqExportResult info = exportQdq(original, path);
         QCOMPARE(info.opset, config == QLatin1String("mixed") ? int64_t(21) : m.opset);
 
+        QFile written(QString::fromStdString(path));
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        const QByteArray bytes = written.readAll();
+        QVERIFY(bytes.contains(R"("class_map": "../labels/map.txt")"));
+        QVERIFY(!bytes.contains(dir.path().toUtf8()));
         const QdqImport imported = importQdqFile(path);
         QVERIFY(imported.hasMetadata);
+        QCOMPARE(imported.config.preprocess.classMap, cfg.preprocess.classMap);
         const QuantizedModel back =
             buildImportedQuantizedModel(imported, calibrate(imported.model, calib));
 

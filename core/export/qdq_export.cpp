@@ -40,8 +40,8 @@ bool axesBecameInput(const std::string& op)
 class QdqBuilder
 {
 public:
-    QdqBuilder(const QuantizedModel& qm, QdqExportResult& result)
-        : m_qm(qm), m_g(qm.model->graph), m_result(result)
+    QdqBuilder(const QuantizedModel& qm, QdqExportResult& result, const std::string& path)
+        : m_qm(qm), m_g(qm.model->graph), m_result(result), m_path(path)
     {
     }
 
@@ -70,6 +70,7 @@ private:
     const QuantizedModel& m_qm;
     const Graph& m_g;
     QdqExportResult& m_result;
+    const std::string m_path; // the destination file ("" = bytes only)
     onnx::ModelProto m_model;
     onnx::GraphProto* m_graph = nullptr;
     int64_t m_opset = 0;
@@ -355,7 +356,8 @@ std::string QdqBuilder::build()
     opset->set_version(m_opset);
     auto* meta = m_model.add_metadata_props();
     meta->set_key(kQdqConfigKey);
-    meta->set_value(serializeQuantConfig(m_qm.config));
+    meta->set_value(serializeQuantConfig(m_path.empty() ? m_qm.config
+                                                        : classMapRelativeTo(m_qm.config, m_path)));
     m_graph = m_model.mutable_graph();
     m_graph->set_name("quantlens_qdq");
 
@@ -445,17 +447,18 @@ std::string QdqBuilder::build()
 
 } // namespace
 
-std::string buildQdqModel(const QuantizedModel& qmodel, QdqExportResult* result)
+std::string buildQdqModel(const QuantizedModel& qmodel, QdqExportResult* result,
+                          const std::string& path)
 {
     QdqExportResult local;
-    QdqBuilder builder(qmodel, result ? *result : local);
+    QdqBuilder builder(qmodel, result ? *result : local, path);
     return builder.build();
 }
 
 QdqExportResult exportQdq(const QuantizedModel& qmodel, const std::string& path)
 {
     QdqExportResult result;
-    const std::string bytes = buildQdqModel(qmodel, &result);
+    const std::string bytes = buildQdqModel(qmodel, &result, path);
     QSaveFile file(QString::fromStdString(path));
     if (!file.open(QIODevice::WriteOnly) ||
         file.write(bytes.data(), qint64(bytes.size())) != qint64(bytes.size()) || !file.commit())

@@ -53,8 +53,11 @@ struct QdqExportResult
 };
 
 // The QDQ model as serialized ModelProto bytes (checked). Throws ql::Error naming the layer
-// and the problem (e.g. an opset below 13).
-std::string buildQdqModel(const QuantizedModel& qmodel, QdqExportResult* result = nullptr);
+// and the problem (e.g. an opset below 13). `path`: the file the bytes are for — the class map
+// of the config in the metadata is written relative to its folder (classMapRelativeTo; empty:
+// as held).
+std::string buildQdqModel(const QuantizedModel& qmodel, QdqExportResult* result = nullptr,
+                          const std::string& path = {});
 
 // buildQdqModel() written atomically to `path` (QSaveFile): on failure nothing is left there.
 QdqExportResult exportQdq(const QuantizedModel& qmodel, const std::string& path);

@@ -279,7 +279,9 @@ QdqImport importQdq(const std::string& bytes, const std::string& displayName)
 
 QdqImport importQdqFile(const std::string& path)
 {
-    return importQdq(readBytes(path), path);
+    QdqImport imported = importQdq(readBytes(path), path);
+    resolveClassMap(imported.config.preprocess, path);
+    return imported;
 }
 
 namespace {

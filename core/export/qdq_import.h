@@ -59,6 +59,8 @@ bool isQdqModel(const Model& model);
 // Throws ql::Error naming the file and the node for a Q/DQ pattern it cannot map (e.g. a
 // QuantizeLinear whose output is not read by exactly one matching DequantizeLinear).
 QdqImport importQdq(const std::string& bytes, const std::string& displayName);
+// importQdq of the file; a relative class map in its metadata is resolved against the file's
+// folder (resolveClassMap), as for a config file.
 QdqImport importQdqFile(const std::string& path);
 
 // See above. `calib` must come from importQdq(...).model (only for the tensors' existence).

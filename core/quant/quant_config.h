@@ -129,7 +129,16 @@ QuantConfig parseQuantConfig(const std::string& bytes, const std::string& displa
 // Pretty, deterministic (sorted keys) JSON text.
 std::string serializeQuantConfig(const QuantConfig& config);
 // Atomic (core/atomic_write.h): a synced temporary file renamed over `path`; on failure the
-// previous file is untouched and ql::Error names the file and the reason.
+// previous file is untouched and ql::Error names the file and the reason. The class map is
+// written relative to the file's folder (classMapRelativeTo).
 void saveQuantConfig(const QuantConfig& config, const std::string& path);
+
+// The class map in files. In memory Preprocess::classMap is absolute once a file was read; in a
+// config file (or the config a QDQ export carries) it is relative to that file's folder, so that
+// a file moved together with its labels file keeps working and no absolute path of the machine
+// that wrote it is stored. resolveClassMap: relative → absolute against `file`'s folder;
+// classMapRelativeTo: absolute → relative to `file`'s folder. Both leave "" alone.
+void resolveClassMap(Preprocess& pp, const std::string& file);
+QuantConfig classMapRelativeTo(QuantConfig config, const std::string& file);
 
 } // namespace ql

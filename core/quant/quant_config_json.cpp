@@ -441,13 +441,25 @@ QuantConfig loadQuantConfig(const std::string& path,
     if (file.error() != QFileDevice::NoError)
         throw Error(path + ": cannot read: " + file.errorString().toStdString());
     QuantConfig config = parseQuantConfig(bytes.toStdString(), path, validLayerNames);
-    // A relative class map is relative to the config file's folder (a config moved together
-    // with its labels file keeps working); from here on it is held absolute.
-    std::string& classMap = config.preprocess.classMap;
-    if (!classMap.empty() && QFileInfo(QString::fromStdString(classMap)).isRelative())
-        classMap = QFileInfo(QFileInfo(file).absoluteDir(), QString::fromStdString(classMap))
-                       .absoluteFilePath()
-                       .toStdString();
+    resolveClassMap(config.preprocess, path);
+    return config;
+}
+
+void resolveClassMap(Preprocess& pp, const std::string& file)
+{
+    const QString map = QString::fromStdString(pp.classMap);
+    if (!map.isEmpty() && QFileInfo(map).isRelative())
+        pp.classMap = QFileInfo(QFileInfo(QString::fromStdString(file)).absoluteDir(), map)
+                          .absoluteFilePath()
+                          .toStdString();
+}
+
+QuantConfig classMapRelativeTo(QuantConfig config, const std::string& file)
+{
+    const QString map = QString::fromStdString(config.preprocess.classMap);
+    if (!map.isEmpty() && QFileInfo(map).isAbsolute())
+        config.preprocess.classMap =
+            QFileInfo(QString::fromStdString(file)).absoluteDir().relativeFilePath(map).toStdString();
     return config;
 }
 
@@ -501,7 +513,7 @@ std::string serializeQuantConfig(const QuantConfig& c)
 
 void saveQuantConfig(const QuantConfig& config, const std::string& path)
 {
-    writeFileAtomic(path, serializeQuantConfig(config));
+    writeFileAtomic(path, serializeQuantConfig(classMapRelativeTo(config, path)));
 }
 
 } // namespace ql
