@@ -10,13 +10,15 @@
 // element-wise definitions, and the accumulator scan against a naive loop. The u8 × s8 GEMM
 // against a naive sum modulo 2^32, the int32 requantization against requantize() on int64, and
 // the integer conv's fused output stage (u8 × s8 and int16 paths) against intConv + requantize,
-// the packed conv paths' once-packed weights and reused buffers against a naive conv,
-// and the u8 × s8 GEMM over row offsets against the packed one.
+// the packed conv paths' once-packed weights and reused buffers against a naive conv, the
+// u8 × s8 GEMM over row offsets against the packed one, and the integer MaxPool 2 × 2 kernel
+// against its definition.
 
 #include <QtTest/QtTest>
 
 #include "core/error.h"
 #include "core/isa/cpu_isa.h"
+#include "core/isa/kernel_choice.h"
 #include "core/ops/conv_kernel.h"
 #include "core/quant/error_stats.h"
 #include "core/quant/fixed_point.h"
@@ -653,6 +655,37 @@ private slots:
             for (size_t i = 0; i < words.size(); ++i)
                 QCOMPARE(words[i], packQuad(x[i], x[37 + i], x[74 + i], x[111 + i]));
         }
+    }
+
+    void maxPool2x2EveryIsaEqualsNaive()
+    {
+        // The integer MaxPool's 2 × 2 / 2 kernel over row pairs: odd widths (the last column
+        // unread), one and many rows, codes below the floor (the floor wins) and at the int32
+        // extremes, on every path against the definition.
+        Rng rng(53);
+        for (const int64_t in_width : {2, 9, 16, 33, 70})
+            for (const int64_t rows : {1, 3, 14}) {
+                const int64_t out_width = in_width / 2;
+                std::vector<int32_t> x(size_t(2 * rows * in_width));
+                for (auto& v : x) v = int32_t(rng.next() % 300) - 20;
+                x[0] = INT32_MIN;
+                x.back() = INT32_MAX;
+                std::vector<int32_t> expected(size_t(rows * out_width));
+                for (int64_t r = 0; r < rows; ++r)
+                    for (int64_t ox = 0; ox < out_width; ++ox) {
+                        int32_t m = -3; // the floor
+                        for (int64_t dy = 0; dy < 2; ++dy)
+                            for (int64_t dx = 0; dx < 2; ++dx)
+                                m = std::max(m, x[size_t((2 * r + dy) * in_width + 2 * ox + dx)]);
+                        expected[size_t(r * out_width + ox)] = m;
+                    }
+                for (Isa isa : supportedIsas()) {
+                    std::vector<int32_t> y(expected.size(), 12345);
+                    QL_KERNEL_FOR(isa, maxPool2x2)(x.data(), rows, in_width, out_width, -3, y.data());
+                    QVERIFY2(y == expected, qPrintable(QStringLiteral("%1: width %2, rows %3")
+                                                           .arg(isaName(isa)).arg(in_width).arg(rows)));
+                }
+            }
     }
 };
 
