@@ -18,7 +18,10 @@
 //   requantizeInt32RowHalfEven — requantizeRowHalfEven on int32 accumulators, plus max |acc|;
 //   codeRange       — min and max of n ≥ 1 codes; see core/isa/code_range_kernel.inc;
 //   errorSums       — the error sums of `blocks` blocks of kErrorLanes elements into `lanes`
-//                     (element k of a block into lane k); see core/isa/error_sums_kernel.inc.
+//                     (element k of a block into lane k); see core/isa/error_sums_kernel.inc;
+//   u8s8GemmRows, interleaveChannels4 — see core/quant/u8s8_gemm.h;
+//   maxPool2x2      — the 2 × 2, stride-2 max of int32 codes over row pairs, floored; see
+//                     core/isa/max_pool_kernel.inc.
 
 #include <cstdint>
 
@@ -62,6 +65,14 @@ struct ErrorLanes
                                     int32_t activation_max, int32_t* out, int64_t* clipped_low, \
                                     int64_t* clipped_high, int32_t* max_abs);                   \
     void codeRange(const int32_t* x, int64_t n, int32_t* min_out, int32_t* max_out);           \
+    /* speed5int: the u8 × s8 GEMM over row offsets of a channel-quad image (u8s8_gemm.h) */    \
+    void u8s8GemmRows(int64_t M, int64_t Npad, int64_t K4, const int32_t* a, const int32_t* b,  \
+                      const int64_t* offsets, int32_t* c);                                      \
+    void interleaveChannels4(const int32_t* x0, const int32_t* x1, const int32_t* x2,           \
+                             const int32_t* x3, int64_t n, int32_t* words);                     \
+    /* speed5int: the integer MaxPool 2 × 2 / 2 (core/quant/int_ops/int_max_pool_op.cpp) */     \
+    void maxPool2x2(const int32_t* x, int64_t rows, int64_t in_width, int64_t out_width,        \
+                    int32_t floor, int32_t* y);                                                 \
     }
 
 QL_DECLARE_KERNELS(kernels_scalar)

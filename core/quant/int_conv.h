@@ -19,6 +19,8 @@
 
 namespace ql {
 
+struct PackedConvWeights; // int_conv_packed.h
+
 struct ConvParams
 {
     int64_t batch = 1;
@@ -42,6 +44,10 @@ struct ConvParams
     std::vector<int32_t> weightZeroPoint{0};  // Z_w: size 1 or outChannels
     const int32_t* bias = nullptr;            // b[o], size outChannels; nullptr = none
     AccumulatorMode accumulator = AccumulatorMode::Auto;
+    // Optional: packConvWeights(*this, w) of the very weights passed to intConv, done once per
+    // layer (IntLayerPrep). Null — or packed for another shape or other zero points — and the
+    // packed path packs them per call.
+    const PackedConvWeights* packedWeights = nullptr;
 
     int64_t outHeight() const;
     int64_t outWidth() const;

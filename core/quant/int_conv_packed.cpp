@@ -25,7 +25,121 @@ int64_t maxAbsCentred(const int32_t* x, int64_t n, int64_t zero_point)
     return std::max(int64_t(r.max) - zero_point, zero_point - int64_t(r.min));
 }
 
+PackedConvWeights packConvWeights(const ConvParams& p, const int32_t* w)
+{
+    PackedConvWeights packed;
+    const int64_t depth = p.depthPerGroup();
+    const auto zero_points = static_cast<int64_t>(p.weightZeroPoint.size());
+    if (zero_points != 1 && zero_points != p.outChannels)
+        return packed; // matches no call: intConv refuses such params by name
+    packed.outChannels = p.outChannels;
+    packed.depth = depth;
+    packed.groupChannels = p.inChannels / p.group;
+    packed.kernelHeight = p.kernelHeight;
+    packed.kernelWidth = p.kernelWidth;
+    packed.zeroPoint = p.weightZeroPoint;
+    // w̃[o, k] for k < depth, 0 past it (the padding of the last pair or quad).
+    const auto centred = [&](int64_t o, int64_t k) -> int64_t {
+        return k < depth ? int64_t(w[o * depth + k]) - p.weightZeroPoint[zero_points > 1 ? o : 0]
+                         : 0;
+    };
+    for (int64_t o = 0; o < p.outChannels; ++o)
+        for (int64_t k = 0; k < depth; ++k) {
+            packed.centredMin = std::min(packed.centredMin, centred(o, k));
+            packed.centredMax = std::max(packed.centredMax, centred(o, k));
+        }
+    const int64_t pairs = (depth + 1) / 2, quads = (depth + 3) / 4;
+    if (std::max(packed.centredMax, -packed.centredMin) <= 32767) {
+        packed.pairs.resize(static_cast<size_t>(p.outChannels * pairs));
+        for (int64_t o = 0; o < p.outChannels; ++o)
+            for (int64_t j = 0; j < pairs; ++j)
+                packed.pairs[o * pairs + j] = packPair(static_cast<int32_t>(centred(o, 2 * j)),
+                                                       static_cast<int32_t>(centred(o, 2 * j + 1)));
+    }
+    if (packed.centredMin >= -128 && packed.centredMax <= 127) {
+        packed.quads.resize(static_cast<size_t>(p.outChannels * quads));
+        packed.sums.resize(static_cast<size_t>(p.outChannels));
+        for (int64_t o = 0; o < p.outChannels; ++o) {
+            int32_t quad[4];
+            for (int64_t k = 0; k < 4 * quads; ++k) {
+                quad[k % 4] = static_cast<int32_t>(centred(o, k));
+                packed.sums[o] += quad[k % 4];
+                if (k % 4 == 3)
+                    packed.quads[o * quads + k / 4] = packQuad(quad[0], quad[1], quad[2], quad[3]);
+            }
+        }
+        // k = (c, ky, kx) in the row-major order of the weights; word (q, tap) gathers c = 4q + t.
+        const int64_t taps = p.kernelHeight * p.kernelWidth;
+        if (packed.groupChannels % 4 == 0) {
+            packed.channelQuads.resize(static_cast<size_t>(p.outChannels * depth / 4));
+            for (int64_t o = 0; o < p.outChannels; ++o)
+                for (int64_t q = 0; q < packed.groupChannels / 4; ++q)
+                    for (int64_t tap = 0; tap < taps; ++tap) {
+                        const auto at = [&](int64_t t) {
+                            return static_cast<int32_t>(centred(o, (4 * q + t) * taps + tap));
+                        };
+                        packed.channelQuads[o * depth / 4 + q * taps + tap] =
+                            packQuad(at(0), at(1), at(2), at(3));
+                    }
+        }
+    }
+    return packed;
+}
+
 namespace {
+
+// packedConv's buffers, kept per thread between calls and only ever grown (to the largest conv
+// the thread ran: a few MB on ResNet-18): allocating and zero-filling the padded image, B and C
+// per call cost more than packing them — fresh pages fault in on first touch. Every element a
+// call reads it writes first (fillBorders below writes the padding), so no value survives from
+// one call into the next; `filler` and `zeros` are never written and stay 0.
+struct ConvScratch
+{
+    std::vector<uint8_t> bytes;    // u8 × s8 path: raw codes, Z_x-bordered
+    std::vector<int16_t> centred;  // int16 path: x̃, 0-bordered
+    std::vector<uint8_t> filler;   // u8 × s8 path: the taps past the depth
+    std::vector<int16_t> zeros;    // int16 path: the high half of an odd depth's last pair
+    std::vector<int32_t> quadImage; // u8 × s8 channel-quad path: Z_x-bordered pixel words
+    std::vector<int32_t> b, c, dense;
+    std::vector<int64_t> correction, offsets;
+};
+
+ConvScratch& convScratch()
+{
+    thread_local ConvScratch scratch;
+    return scratch;
+}
+
+// v's storage with at least n elements (grown, never shrunk).
+template <typename T>
+T* atLeast(std::vector<T>& v, int64_t n)
+{
+    if (v.size() < static_cast<size_t>(n))
+        v.resize(static_cast<size_t>(n));
+    return v.data();
+}
+
+// The padded images: `planes` planes [height][width] with the image at rows padTop.., columns
+// padLeft.., then a tail up to `end` (the contiguous layout's over-reads, see packedConv).
+// Writes `value` everywhere but the image pixels — the padding code, once per call; the images
+// are copied in per sample.
+template <typename T>
+void fillBorders(const ConvParams& p, int64_t planes, int64_t height, int64_t width, int64_t end,
+                 T value, T* pixels)
+{
+    const int64_t plane = height * width;
+    for (int64_t ch = 0; ch < planes; ++ch) {
+        T* base = pixels + ch * plane;
+        std::fill(base, base + p.padTop * width, value);
+        for (int64_t y = 0; y < p.inHeight; ++y) {
+            T* row = base + (y + p.padTop) * width;
+            std::fill(row, row + p.padLeft, value);
+            std::fill(row + p.padLeft + p.inWidth, row + width, value);
+        }
+        std::fill(base + (p.padTop + p.inHeight) * width, base + plane, value);
+    }
+    std::fill(pixels + planes * plane, pixels + end, value);
+}
 
 // ---- packed int16 path (int16_gemm.h) ------------------------------------------------------
 //
@@ -38,8 +152,8 @@ namespace {
 
 struct PaddedImage
 {
-    int64_t height = 0, width = 0; // padded plane size
-    std::vector<int16_t> pixels;   // [C][height][width], then zeros (see packedConv)
+    int64_t height = 0, width = 0;  // padded plane size
+    const int16_t* pixels = nullptr; // [C][height][width], then zeros (see packedConv)
 };
 
 // Column layout of B and C. In general column oy·outW + ox holds output position (oy, ox).
@@ -69,7 +183,7 @@ void packPatches(const ConvParams& p, const PaddedImage& image, const ColumnLayo
     auto tap = [&](int64_t k) {
         const int64_t c = g * (p.inChannels / p.group) + k / (kh * kw);
         const int64_t ky = k / kw % kh, kx = k % kw;
-        return image.pixels.data() + c * plane + ky * p.dilationHeight * image.width +
+        return image.pixels + c * plane + ky * p.dilationHeight * image.width +
                kx * p.dilationWidth;
     };
     for (int64_t j = 0; 2 * j < depth; ++j) {
@@ -108,7 +222,7 @@ struct GemmOutput
     int64_t npad = 0;
     int64_t* acc = nullptr;
     const ConvOutputStage* stage = nullptr; // null: write acc
-    std::vector<int32_t> dense;             // one channel's int32 accumulators (fused case)
+    int32_t* dense = nullptr;               // one channel's int32 accumulators (fused case)
     int64_t low = 0, high = 0;              // clip counts (fused case)
     int32_t maxAbs = 0;                     // largest |acc| (fused case)
 
@@ -117,7 +231,6 @@ struct GemmOutput
         const int64_t group_out = p.outChannels / p.group;
         const int64_t out_height = p.outHeight(), out_width = p.outWidth();
         const int64_t positions = out_height * out_width;
-        dense.resize(static_cast<size_t>(stage ? positions : 0));
         for (int64_t o = 0; o < group_out; ++o) {
             const int64_t channel = g * group_out + o;
             const int64_t bias = p.bias ? p.bias[channel] : 0;
@@ -135,7 +248,7 @@ struct GemmOutput
                 // memset before the writes.
                 std::vector<int32_t>& codes = *stage->codes;
                 codes.resize(static_cast<size_t>(base + positions));
-                requantizeInt32Row(*stage->requant, channel, dense.data(), positions,
+                requantizeInt32Row(*stage->requant, channel, dense, positions,
                                    codes.data() + base, &low, &high, &maxAbs);
                 continue;
             }
@@ -168,29 +281,18 @@ void narrowToBytes(const int32_t* __restrict x, int64_t n, uint8_t* __restrict d
 // Taken only on the AVX-512 VNNI path, where vpdpbusd does twice the int16 kernel's products
 // per instruction; the other paths keep the int16 kernel (AVX2 has no exact byte product sum:
 // pmaddubsw saturates). The results are the same integers either way.
-void byteConv(const ConvParams& p, const int32_t* x, const int32_t* w, const ColumnLayout& layout,
-              int64_t npad, GemmOutput& output)
+void byteConv(const ConvParams& p, const int32_t* x, const PackedConvWeights& weights,
+              const ColumnLayout& layout, int64_t npad, GemmOutput& output)
 {
+    ConvScratch& scratch = convScratch();
     const int64_t depth = p.depthPerGroup();
     const int64_t quads = (depth + 3) / 4;
     const int64_t group_out = p.outChannels / p.group;
-    const bool per_channel = p.weightZeroPoint.size() > 1;
     const int32_t zx = p.inputZeroPoint;
-    // A: [O][K4] quads of w̃ (the last quad padded with weight 0); correction[o] = Z_x · Σ_k w̃.
-    std::vector<int32_t> a(static_cast<size_t>(p.outChannels * quads));
-    std::vector<int64_t> correction(static_cast<size_t>(p.outChannels));
-    for (int64_t o = 0; o < p.outChannels; ++o) {
-        const int32_t z = p.weightZeroPoint[per_channel ? o : 0];
-        int64_t sum = 0;
-        int32_t quad[4];
-        for (int64_t k = 0; k < 4 * quads; ++k) {
-            quad[k % 4] = k < depth ? w[o * depth + k] - z : 0;
-            sum += quad[k % 4];
-            if (k % 4 == 3)
-                a[o * quads + k / 4] = packQuad(quad[0], quad[1], quad[2], quad[3]);
-        }
-        correction[o] = int64_t(zx) * sum;
-    }
+    // A: weights.quads, [O][K4] quads of w̃; correction[o] = Z_x · Σ_k w̃.
+    int64_t* correction = atLeast(scratch.correction, p.outChannels);
+    for (int64_t o = 0; o < p.outChannels; ++o)
+        correction[o] = int64_t(zx) * weights.sums[o];
     const int64_t out_height = p.outHeight(), out_width = p.outWidth();
     const int64_t positions = out_height * out_width;
     const int64_t height = p.inHeight + p.padTop + p.padBottom;
@@ -201,12 +303,13 @@ void byteConv(const ConvParams& p, const int32_t* x, const int32_t* w, const Col
     const int64_t last_read = (p.inChannels - 1) * plane +
                               (p.kernelHeight - 1) * p.dilationHeight * width +
                               (p.kernelWidth - 1) * p.dilationWidth + npad;
-    std::vector<uint8_t> pixels(static_cast<size_t>(std::max(p.inChannels * plane, last_read)),
-                                static_cast<uint8_t>(zx));
+    const int64_t pixel_count = std::max(p.inChannels * plane, last_read);
+    uint8_t* pixels = atLeast(scratch.bytes, pixel_count);
+    fillBorders(p, p.inChannels, height, width, pixel_count, static_cast<uint8_t>(zx), pixels);
     // The taps past the depth (weight 0) read this.
-    const std::vector<uint8_t> filler(static_cast<size_t>(std::max(npad, plane)), 0);
-    std::vector<int32_t> b(static_cast<size_t>(quads * npad));
-    std::vector<int32_t> c(static_cast<size_t>(group_out * npad));
+    const uint8_t* filler = atLeast(scratch.filler, std::max(npad, plane));
+    int32_t* b = atLeast(scratch.b, quads * npad);
+    int32_t* c = atLeast(scratch.c, group_out * npad);
     const int64_t image_size = p.inChannels * p.inHeight * p.inWidth;
     const int64_t kh = p.kernelHeight, kw = p.kernelWidth;
     for (int64_t n = 0; n < p.batch; ++n) {
@@ -214,15 +317,15 @@ void byteConv(const ConvParams& p, const int32_t* x, const int32_t* w, const Col
             for (int64_t y = 0; y < p.inHeight; ++y) {
                 const int32_t* src = x + n * image_size + (ch * p.inHeight + y) * p.inWidth;
                 narrowToBytes(src, p.inWidth,
-                              pixels.data() + (ch * height + y + p.padTop) * width + p.padLeft);
+                              pixels + (ch * height + y + p.padTop) * width + p.padLeft);
             }
         for (int64_t g = 0; g < p.group; ++g) {
             // Tap k of the group: its pixel for output (oy, ox) is tap(k)[oy·sy·width + ox·sx].
             auto tap = [&](int64_t k) -> const uint8_t* {
                 if (k >= depth)
-                    return filler.data();
+                    return filler;
                 const int64_t c_in = g * (p.inChannels / p.group) + k / (kh * kw);
-                return pixels.data() + c_in * plane + (k / kw % kh) * p.dilationHeight * width +
+                return pixels + c_in * plane + (k / kw % kh) * p.dilationHeight * width +
                        (k % kw) * p.dilationWidth;
             };
             for (int64_t j = 0; j < quads; ++j) {
@@ -230,7 +333,7 @@ void byteConv(const ConvParams& p, const int32_t* x, const int32_t* w, const Col
                 const uint8_t* t1 = tap(4 * j + 1);
                 const uint8_t* t2 = tap(4 * j + 2);
                 const uint8_t* t3 = tap(4 * j + 3);
-                int32_t* dst = b.data() + j * npad;
+                int32_t* dst = b + j * npad;
                 if (layout.contiguous) {
                     interleaveBytes4(t0, t1, t2, t3, npad, dst);
                     continue;
@@ -242,10 +345,57 @@ void byteConv(const ConvParams& p, const int32_t* x, const int32_t* w, const Col
                     }
                 std::fill(dst + positions, dst + npad, 0); // padding columns
             }
-            u8s8GemmPacked(group_out, npad, quads, a.data() + g * group_out * quads, b.data(),
-                           c.data());
-            output.write(n, g, c.data(), correction.data());
+            u8s8GemmPacked(group_out, npad, quads, weights.quads.data() + g * group_out * quads,
+                           b, c);
+            output.write(n, g, c, correction);
         }
+    }
+}
+
+// The stride-1 byte conv without packing B (group 1, C % 4 == 0): each image is copied once
+// into a channel-quad image — word (q, y, x) holds the raw codes of channels 4q … 4q + 3 at
+// padded pixel (y, x), Z_x in the border — and with k ordered (q, ky, kx) (the weights'
+// channelQuads), row (q, ky, kx) of B in the contiguous column layout is that image shifted by
+// q·plane + ky·dH·width + kx·dW: u8s8GemmRows reads it in place. The same quads of products as
+// byteConv in another order of k, so the same sums mod 2^32 and the same correction
+// Z_x · Σ_k w̃[o,k]; B is C/4 planes instead of K/4 rows of N words, and stays in L1.
+void channelQuadConv(const ConvParams& p, const int32_t* x, const PackedConvWeights& weights,
+                     int64_t npad, GemmOutput& output)
+{
+    ConvScratch& scratch = convScratch();
+    const int64_t taps = p.kernelHeight * p.kernelWidth;
+    const int64_t channel_quads = p.inChannels / 4;
+    const int64_t quads = channel_quads * taps;
+    const int32_t zx = p.inputZeroPoint;
+    int64_t* correction = atLeast(scratch.correction, p.outChannels);
+    for (int64_t o = 0; o < p.outChannels; ++o)
+        correction[o] = int64_t(zx) * weights.sums[o];
+    const int64_t height = p.inHeight + p.padTop + p.padBottom;
+    const int64_t width = p.inWidth + p.padLeft + p.padRight;
+    const int64_t plane = height * width;
+    int64_t* offsets = atLeast(scratch.offsets, quads);
+    for (int64_t q = 0; q < channel_quads; ++q)
+        for (int64_t tap = 0; tap < taps; ++tap)
+            offsets[q * taps + tap] = q * plane +
+                                      tap / p.kernelWidth * p.dilationHeight * width +
+                                      tap % p.kernelWidth * p.dilationWidth;
+    // The last row reads npad words from its offset: a tail after the planes (junk columns).
+    const int64_t word_count = std::max(channel_quads * plane, offsets[quads - 1] + npad);
+    int32_t* image = atLeast(scratch.quadImage, word_count);
+    fillBorders(p, channel_quads, height, width, word_count, packQuad(zx, zx, zx, zx), image);
+    int32_t* c = atLeast(scratch.c, p.outChannels * npad);
+    const int64_t in_plane = p.inHeight * p.inWidth;
+    for (int64_t n = 0; n < p.batch; ++n) {
+        const int32_t* sample = x + n * p.inChannels * in_plane;
+        for (int64_t q = 0; q < channel_quads; ++q)
+            for (int64_t y = 0; y < p.inHeight; ++y) {
+                const int32_t* row = sample + 4 * q * in_plane + y * p.inWidth;
+                interleaveChannels4(row, row + in_plane, row + 2 * in_plane, row + 3 * in_plane,
+                                    p.inWidth,
+                                    image + q * plane + (y + p.padTop) * width + p.padLeft);
+            }
+        u8s8GemmRows(p.outChannels, npad, quads, weights.channelQuads.data(), image, offsets, c);
+        output.write(n, 0, c, correction);
     }
 }
 
@@ -266,17 +416,16 @@ PackedConvResult packedConv(const ConvParams& p, const int32_t* x, const int32_t
     const int64_t depth = p.depthPerGroup();
     const int64_t pairs = (depth + 1) / 2;
     const int64_t group_out = p.outChannels / p.group;
-    const bool per_channel = p.weightZeroPoint.size() > 1;
-    int64_t w_min = 0, w_max = 0; // of the centred weights w̃
-    for (int64_t o = 0; o < p.outChannels; ++o) {
-        const int64_t z = p.weightZeroPoint[per_channel ? o : 0];
-        for (int64_t k = 0; k < depth; ++k) {
-            const int64_t v = int64_t(w[o * depth + k]) - z;
-            w_min = std::min(w_min, v);
-            w_max = std::max(w_max, v);
-        }
+    PackedConvWeights packed_here;
+    const PackedConvWeights* weights = p.packedWeights;
+    if (!weights || weights->outChannels != p.outChannels || weights->depth != depth ||
+        weights->groupChannels != p.inChannels / p.group ||
+        weights->kernelHeight != p.kernelHeight || weights->kernelWidth != p.kernelWidth ||
+        weights->zeroPoint != p.weightZeroPoint) {
+        packed_here = packConvWeights(p, w);
+        weights = &packed_here;
     }
-    const int64_t max_w = std::max(w_max, -w_min);
+    const int64_t max_w = std::max(weights->centredMax, -weights->centredMin);
     const int64_t image_size = p.inChannels * p.inHeight * p.inWidth;
     const int64_t zx = p.inputZeroPoint;
     const CodeRange x_range = codeRange(x, p.batch * image_size);
@@ -296,6 +445,7 @@ PackedConvResult packedConv(const ConvParams& p, const int32_t* x, const int32_t
                        (multipliers == 1 || multipliers == size_t(p.outChannels)) &&
                        int32AccumulatorSafe(depth, max_image, max_w, max_bias);
 
+    ConvScratch& scratch = convScratch();
     const int64_t out_height = p.outHeight(), out_width = p.outWidth();
     const int64_t positions = out_height * out_width;
     PaddedImage image;
@@ -306,7 +456,8 @@ PackedConvResult packedConv(const ConvParams& p, const int32_t* x, const int32_t
     layout.rowStride = layout.contiguous ? image.width : out_width;
     layout.columns = layout.contiguous ? out_height * image.width : positions;
     const int64_t npad = packedColumns(layout.columns);
-    GemmOutput output{p, layout, npad, acc, fused ? stage : nullptr, {}, 0, 0, 0};
+    GemmOutput output{p,       layout, npad, acc, fused ? stage : nullptr,
+                      fused ? atLeast(scratch.dense, positions) : nullptr};
     const auto finish = [&] {
         stats->clipLow = output.low;
         stats->clipHigh = output.high;
@@ -315,17 +466,13 @@ PackedConvResult packedConv(const ConvParams& p, const int32_t* x, const int32_t
     };
     // Codes that fit bytes (8-bit activations, centred weights in int8) take vpdpbusd where the
     // CPU has it; Z_x is a code of x's range, so it fits a byte as well.
-    if (activeIsa() == Isa::Avx512Vnni && w_min >= -128 && w_max <= 127 && x_range.min >= 0 &&
+    if (activeIsa() == Isa::Avx512Vnni && !weights->quads.empty() && x_range.min >= 0 &&
         x_range.max <= 255 && zx >= 0 && zx <= 255) {
-        byteConv(p, x, w, layout, npad, output);
+        if (layout.contiguous && p.group == 1 && !weights->channelQuads.empty())
+            channelQuadConv(p, x, *weights, npad, output);
+        else
+            byteConv(p, x, *weights, layout, npad, output);
         return finish();
-    }
-    std::vector<int32_t> a(static_cast<size_t>(p.outChannels * pairs));
-    for (int64_t o = 0; o < p.outChannels; ++o) {
-        const int32_t z = p.weightZeroPoint[per_channel ? o : 0];
-        for (int64_t k = 0; k < depth; k += 2)
-            a[o * pairs + k / 2] =
-                packPair(w[o * depth + k] - z, k + 1 < depth ? w[o * depth + k + 1] - z : 0);
     }
     // A contiguous row of B reads npad pixels from its tap's first one: the last tap of the
     // last channel starts (kH − 1)·dH rows and (kW − 1)·dW pixels into its plane, so zeros
@@ -334,24 +481,27 @@ PackedConvResult packedConv(const ConvParams& p, const int32_t* x, const int32_t
     const int64_t last_read = (p.inChannels - 1) * plane +
                               (p.kernelHeight - 1) * p.dilationHeight * image.width +
                               (p.kernelWidth - 1) * p.dilationWidth + npad;
-    image.pixels.assign(static_cast<size_t>(std::max(p.inChannels * plane, last_read)), 0);
-    const std::vector<int16_t> zeros(static_cast<size_t>(npad), 0);
-    std::vector<int32_t> b(static_cast<size_t>(pairs * npad));
-    std::vector<int32_t> c(static_cast<size_t>(group_out * npad));
+    const int64_t pixel_count = std::max(p.inChannels * plane, last_read);
+    int16_t* pixels = atLeast(scratch.centred, pixel_count);
+    fillBorders(p, p.inChannels, image.height, image.width, pixel_count, int16_t(0), pixels);
+    image.pixels = pixels;
+    const int16_t* zeros = atLeast(scratch.zeros, npad);
+    int32_t* b = atLeast(scratch.b, pairs * npad);
+    int32_t* c = atLeast(scratch.c, group_out * npad);
     for (int64_t n = 0; n < p.batch; ++n) {
         for (int64_t ch = 0; ch < p.inChannels; ++ch)
             for (int64_t y = 0; y < p.inHeight; ++y) {
                 const int32_t* src = x + n * image_size + (ch * p.inHeight + y) * p.inWidth;
-                int16_t* dst = image.pixels.data() +
-                               (ch * image.height + y + p.padTop) * image.width + p.padLeft;
+                int16_t* dst =
+                    pixels + (ch * image.height + y + p.padTop) * image.width + p.padLeft;
                 for (int64_t i = 0; i < p.inWidth; ++i)
                     dst[i] = static_cast<int16_t>(src[i] - zx);
             }
         for (int64_t g = 0; g < p.group; ++g) {
-            packPatches(p, image, layout, g, npad, zeros.data(), b.data());
-            int16GemmPacked(group_out, npad, pairs, a.data() + g * group_out * pairs, b.data(),
-                            c.data());
-            output.write(n, g, c.data(), nullptr);
+            packPatches(p, image, layout, g, npad, zeros, b);
+            int16GemmPacked(group_out, npad, pairs, weights->pairs.data() + g * group_out * pairs,
+                            b, c);
+            output.write(n, g, c, nullptr);
         }
     }
     return finish();

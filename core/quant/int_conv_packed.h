@@ -7,6 +7,7 @@
 // int32 bound with the bias, the int32 results are requantized straight to codes.
 
 #include <cstdint>
+#include <vector>
 
 #include "core/quant/int_conv.h"
 
@@ -20,6 +21,27 @@ struct CodeRange
 CodeRange codeRange(const int32_t* x, int64_t n);
 // max_i |x[i] − zero_point| (0 for n = 0) = max(x_max − Z, Z − x_min).
 int64_t maxAbsCentred(const int32_t* x, int64_t n, int64_t zero_point);
+
+// The A operands of the packed GEMMs, built from the weights alone — so once per layer
+// (IntRuntime's IntLayerPrep) instead of once per call: the centred weights w̃ = w − Z_w[o] of
+// each output channel o over the group depth K, as int16 pairs [O][⌈K/2⌉] (packPair) when every
+// w̃ fits int16, and as int8 quads [O][⌈K/4⌉] (packQuad) plus Σ_k w̃[o,k] when every w̃ fits
+// int8 (the u8 × s8 path's hoisted correction is Z_x · Σ_k w̃[o,k]); odd tails pad with weight 0.
+// With int8 weights and a channel count per group divisible by 4, also as channel quads
+// [O][C_g/4 · kH · kW]: word (q, ky, kx) holds w̃[o, 4q + t, ky, kx] in byte t — the A operand
+// of the stride-1 byte conv over a channel-quad image (int_conv_packed.cpp).
+struct PackedConvWeights
+{
+    int64_t outChannels = 0, depth = 0;
+    int64_t groupChannels = 0, kernelHeight = 0, kernelWidth = 0;
+    std::vector<int32_t> zeroPoint;         // the Z_w they were centred with (size 1 or O)
+    int64_t centredMin = 0, centredMax = 0; // extremes of w̃, 0 included
+    std::vector<int32_t> pairs;             // empty when some |w̃| > 32767
+    std::vector<int32_t> quads;             // empty when some w̃ ∉ [−128, 127]
+    std::vector<int64_t> sums;              // with quads
+    std::vector<int32_t> channelQuads;      // empty unless quads and C_g % 4 == 0
+};
+PackedConvWeights packConvWeights(const ConvParams& p, const int32_t* w);
 
 enum class PackedConvResult {
     NotApplicable, // nothing written: another path must run

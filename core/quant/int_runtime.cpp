@@ -106,6 +106,19 @@ IntRuntime::IntRuntime(const QuantizedModel& qmodel) : m_qm(qmodel)
             if (int64_t(L.weightCodes.size()) == weights.cols * weights.depth)
                 p.gemmWeights = packGemmWeights(weights, L.weightCodes.data());
         }
+        if (L.isMatmul() && L.plan.opType == "Conv" && L.plan.weight.rank() == 4 &&
+            L.weightCodes.size() == static_cast<size_t>(L.plan.weight.numel())) {
+            // Only what packing reads: the group depth C/group·kH·kW, O and Z_w.
+            const Shape& w = L.plan.weight.shape;
+            ConvParams conv;
+            conv.group = p.nodes.front()->attrInt("group", 1);
+            conv.inChannels = w[1] * conv.group;
+            conv.outChannels = w[0];
+            conv.kernelHeight = w[2];
+            conv.kernelWidth = w[3];
+            conv.weightZeroPoint = L.weightParams.zeroPoint;
+            p.convWeights = packConvWeights(conv, L.weightCodes.data());
+        }
         m_prep.push_back(std::move(p));
     }
     // The ops' own state, once every layer's common part exists.
@@ -418,6 +431,7 @@ MatmulStage IntRuntime::matmulStage(int layer, const RtValue& x, int64_t firstSa
         p.weightZeroPoint = L.weightParams.zeroPoint;
         p.bias = st.bias.data();
         p.accumulator = L.config.accumulator;
+        p.packedWeights = &prep.convWeights;
         st.outer = p.batch;
         st.inner = p.outHeight() * p.outWidth();
         st.outShape = {p.batch, st.channels, p.outHeight(), p.outWidth()};
@@ -436,6 +450,7 @@ MatmulStage IntRuntime::matmulStage(int layer, const RtValue& x, int64_t firstSa
             st.acc = {};
         st.conv = p;
         st.conv.bias = nullptr; // points into st.bias, which moves with the stage
+        st.conv.packedWeights = nullptr;
     } else {
         // Gemm / MatMul: x is [..., K]; leading dims flatten into rows (MatMul of rank > 2).
         const int64_t depth = L.plan.weight.dim(1);

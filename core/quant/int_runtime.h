@@ -32,6 +32,7 @@
 
 #include "core/quant/engine.h"
 #include "core/quant/int_conv.h"
+#include "core/quant/int_conv_packed.h"
 
 namespace ql {
 
@@ -66,6 +67,7 @@ struct IntLayerPrep
     bool stochastic = false;        // activation rounding is stochastic
     bool dynamicOutput = false;     // output (S, Z) computed at run time
     PackedGemmWeights gemmWeights;  // Gemm: the weights packed once for intGemm
+    PackedConvWeights convWeights;  // Conv: the weights packed once for intConv's GEMM paths
     std::shared_ptr<const IntOpState> state; // IntOpDef::prepare's result (may be null)
 };
 

@@ -22,4 +22,22 @@ void interleaveBytes4(const uint8_t* p0, const uint8_t* p1, const uint8_t* p2, c
     QL_ACTIVE_KERNEL(interleaveBytes4)(p0, p1, p2, p3, n, words);
 }
 
+void u8s8GemmRows(int64_t M, int64_t Npad, int64_t K4, const int32_t* a, const int32_t* b,
+                  const int64_t* offsets, int32_t* c)
+{
+    u8s8GemmRowsWith(activeIsa(), M, Npad, K4, a, b, offsets, c);
+}
+
+void u8s8GemmRowsWith(Isa isa, int64_t M, int64_t Npad, int64_t K4, const int32_t* a,
+                      const int32_t* b, const int64_t* offsets, int32_t* c)
+{
+    QL_KERNEL_FOR(isa, u8s8GemmRows)(M, Npad, K4, a, b, offsets, c);
+}
+
+void interleaveChannels4(const int32_t* x0, const int32_t* x1, const int32_t* x2,
+                         const int32_t* x3, int64_t n, int32_t* words)
+{
+    QL_ACTIVE_KERNEL(interleaveChannels4)(x0, x1, x2, x3, n, words);
+}
+
 } // namespace ql

@@ -50,4 +50,17 @@ void u8s8GemmPackedWith(Isa isa, int64_t M, int64_t Npad, int64_t K4, const int3
 void interleaveBytes4(const uint8_t* p0, const uint8_t* p1, const uint8_t* p2, const uint8_t* p3,
                       int64_t n, int32_t* words);
 
+// The same GEMM with B's rows anywhere: row j of B is the Npad words at b + offsets[j]
+//   c[m · Npad + n] = Σ_j Σ_t s8(byte t of a[m·K4 + j]) · u8(byte t of b[offsets[j] + n])
+// (mod 2^32). The stride-1 conv runs it on a channel-quad image (a word holds one pixel of 4
+// channels): the rows of B are then that image shifted by each tap, never copied.
+void u8s8GemmRows(int64_t M, int64_t Npad, int64_t K4, const int32_t* a, const int32_t* b,
+                  const int64_t* offsets, int32_t* c);
+void u8s8GemmRowsWith(Isa isa, int64_t M, int64_t Npad, int64_t K4, const int32_t* a,
+                      const int32_t* b, const int64_t* offsets, int32_t* c);
+// words[i] = packQuad(x0[i], x1[i], x2[i], x3[i]) for i < n: one row of a channel-quad image
+// from four channels' code rows, on the active path.
+void interleaveChannels4(const int32_t* x0, const int32_t* x1, const int32_t* x2,
+                         const int32_t* x3, int64_t n, int32_t* words);
+
 } // namespace ql
