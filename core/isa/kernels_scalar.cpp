@@ -17,4 +17,5 @@
 #include "core/isa/accumulator_scan_kernel.inc"
 #include "core/isa/u8s8_gemm_kernel.inc"
 #include "core/isa/code_range_kernel.inc"
+#include "core/isa/quantize_kernel.inc"
 #undef QL_KERNEL_NS
