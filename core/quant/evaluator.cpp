@@ -262,8 +262,6 @@ void Evaluation::runRows(int64_t begin, int64_t count, const RunControl& ctl, Un
             const ProfileScope profile(ctl.profiler, "(evaluation) statistics");
             compare(value, refs.at(L.plan.output), begin, count, stats, out.propagated, unit.scratch);
             out.accumulators = stats.acc;
-            if (keepOutput[i])
-                out.output = std::make_shared<const RtValue>(value);
         } else {
             out.propagated = before->propagated;
             out.accumulators = before->accumulators;
@@ -317,8 +315,14 @@ void Evaluation::runRows(int64_t begin, int64_t count, const RunControl& ctl, Un
             s.quantConfidence = rows.quantConfidence[size_t(r)];
         }
     }
-    if (incremental)
+    if (incremental) {
+        // The integer outputs to keep, moved out of the values: nothing reads them any more.
+        for (size_t i = 0; i < layers; ++i)
+            if (run[i] && keepOutput[i])
+                fresh->layers[i].output =
+                    std::make_shared<const RtValue>(std::move(values.at(qm.layers[i].plan.output)));
         incremental->store(begin, count, std::move(fresh));
+    }
 }
 
 void Evaluation::runUnit(int64_t begin, int64_t count, const RunControl& ctl, UnitResult& unit)
@@ -466,6 +470,10 @@ EvaluationReport evaluateQuantized(const QuantizedModel& qmodel, const Dataset& 
     }
 
     UnitResult total = ev.makeUnit();
+    for (size_t i = 0; i < layers; ++i) {
+        total.local[i].reserveSample();
+        total.propagated[i].reserveSample();
+    }
     RunControl inner; // one thread per unit; cancellation and the profiler pass through
     inner.cancel = ctl.cancel;
     inner.threads = 1;
