@@ -155,13 +155,26 @@ void ErrorAccumulator::add(const float* ref, const float* deq, int64_t n, int64_
         m_refMax = std::max(m_refMax, lanes.refMax[l]);
         worst = std::max(worst, lanes.callMax[l]);
     }
-    // The first element (smallest offset) with the call's largest |e|.
-    if (worst >= 0.0)
-        for (int64_t k = 0; k < n; ++k)
-            if (std::abs(double(deq[k]) - double(ref[k])) == worst) {
-                considerWorst(worst, offset + k);
-                break;
-            }
+    // The first element (smallest offset) with the call's largest |e|: blocks are tested
+    // whole (a loop without an exit, which vectorises), then the first hit is located inside
+    // the first block that has one.
+    if (worst >= 0.0) {
+        constexpr int64_t kBlock = 256;
+        for (int64_t begin = 0; begin < n; begin += kBlock) {
+            const int64_t end = std::min(n, begin + kBlock);
+            bool hit = false;
+            for (int64_t k = begin; k < end; ++k)
+                hit |= std::abs(double(deq[k]) - double(ref[k])) == worst;
+            if (!hit)
+                continue;
+            for (int64_t k = begin; k < end; ++k)
+                if (std::abs(double(deq[k]) - double(ref[k])) == worst) {
+                    considerWorst(worst, offset + k);
+                    break;
+                }
+            break;
+        }
+    }
     // The histogram sample: global indices that are multiples of the stride (no per-element
     // division: start at the first such index and step). Sized up front, so the loop has no
     // push_back (it vectorises when the stride is 1, every element kept).
