@@ -253,6 +253,16 @@ TensorMap Fp32Executor::runChunk(const TensorMap& feeds, const RunControl& ctl,
         for (const std::string& name : node.inputs)
             in.push_back(name.empty() ? nullptr : lookup(name));
         std::vector<Tensor> out(node.outputs.size());
+        // An in-place op gets a float input 0 that no later node reads and nobody keeps as its
+        // own output slot: no copy of the tensor, no fresh pages (OpDef::inPlace).
+        if (m_ops[i]->inPlace && !in.empty() && !out.empty() && !node.inputs[0].empty() &&
+            m_lastUse.at(node.inputs[0]) == i && !keepTensor(node.inputs[0], opts) &&
+            std::count(node.inputs.begin(), node.inputs.end(), node.inputs[0]) == 1)
+            if (auto it = owned.find(node.inputs[0]); it != owned.end()) {
+                out[0] = std::move(it->second);
+                owned.erase(it);
+                in[0] = &out[0];
+            }
         try {
             const ProfileScope profile(ctl.profiler, node.opType.c_str());
             m_ops[i]->run(node, in, out, ctl);

@@ -37,6 +37,11 @@ struct OpDef
     std::function<void(const Node&, const std::vector<const Tensor*>& in, std::vector<Tensor>& out,
                        const RunControl& ctl)>
         run;
+    // True when run() may be handed its output slot as its input 0 (in[0] == &out[0]): the
+    // executor then moves a tensor that dies at this node into out[0] instead of having the op
+    // copy it, and the op transforms it in place (elementwise ops whose output has X's shape
+    // and dtype). run() must also work with a separate input.
+    bool inPlace = false;
     // Input positions holding learned parameters (weights, biases, BN statistics) when they
     // are initializers; Node::params sums their elements. Unset: every initializer input
     // that is not Int64 (shape/index data) counts.

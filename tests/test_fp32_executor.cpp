@@ -1,9 +1,11 @@
 // The FP32 executor and evaluation on imported models: batch splitting across threads,
-// kept/freed tensors, feed validation, cancellation, opset-dependent semantics, the dynamic
-// batch Reshape chain and per-exit accuracy (torchvision models: test_real_models.cpp).
+// kept/freed tensors (and ops run in place on freed ones), feed validation, cancellation,
+// opset-dependent semantics, the dynamic batch Reshape chain and per-exit accuracy
+// (torchvision models: test_real_models.cpp).
 
 #include <QtTest>
 
+#include <algorithm>
 #include <cstring>
 #include <mutex>
 
@@ -115,6 +117,16 @@ private slots:
             QVERIFY2(everything.count(name), name);
         for (float v : everything.at("r").f)
             QVERIFY(v >= 0.0f);
+        // Relu runs in place on c when nothing keeps c (OpDef::inPlace); kept, c stays intact
+        // and both runs give the same r.
+        const Tensor& c = everything.at("c");
+        QVERIFY(std::any_of(c.f.begin(), c.f.end(), [](float v) { return v < 0.0f; }));
+        for (size_t i = 0; i < c.f.size(); ++i)
+            QCOMPARE(everything.at("r").f[i], std::max(c.f[i], 0.0f));
+        ExecOptions keepR;
+        keepR.keep = {"r"};
+        const TensorMap inPlace = executor.run({{"x", x}}, one, keepR);
+        QVERIFY(inPlace.at("r").f == everything.at("r").f);
     }
 
     void executorValidatesFeeds()

@@ -17,6 +17,8 @@
 //   u8s8GemmPacked, interleaveBytes4 — see core/quant/u8s8_gemm.h (Npad a multiple of 16);
 //   requantizeInt32RowHalfEven — requantizeRowHalfEven on int32 accumulators, plus max |acc|;
 //   codeRange       — min and max of n ≥ 1 codes; see core/isa/code_range_kernel.inc;
+//   quantizeHalfEven — q[i] = clamp(R(r[i]·inverse), lo, hi) + zero_point, R half-even, NaN → 0;
+//                     see core/isa/quantize_kernel.inc;
 //   errorSums       — the error sums of `blocks` blocks of kErrorLanes elements into `lanes`
 //                     (element k of a block into lane k); see core/isa/error_sums_kernel.inc;
 //   u8s8GemmRows, interleaveChannels4 — see core/quant/u8s8_gemm.h;
@@ -73,6 +75,9 @@ struct ErrorLanes
     /* speed5int: the integer MaxPool 2 × 2 / 2 (core/quant/int_ops/int_max_pool_op.cpp) */     \
     void maxPool2x2(const int32_t* x, int64_t rows, int64_t in_width, int64_t out_width,        \
                     int32_t floor, int32_t* y);                                                 \
+    /* speed5eval: quantizing FP32 values (IntRuntime::quantizeFloat) */                      \
+    void quantizeHalfEven(const float* r, int64_t n, float inverse, int32_t zero_point,         \
+                          float lo, float hi, int32_t* q);                                      \
     }
 
 QL_DECLARE_KERNELS(kernels_scalar)

@@ -16,4 +16,5 @@
 #include "core/isa/u8s8_gemm_kernel.inc"
 #include "core/isa/code_range_kernel.inc"
 #include "core/isa/max_pool_kernel.inc"
+#include "core/isa/quantize_kernel.inc"
 #undef QL_KERNEL_NS

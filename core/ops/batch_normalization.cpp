@@ -87,15 +87,17 @@ void runBatchNorm(const Node& node, const std::vector<const Tensor*>& in, std::v
         a[channel] = in[kScale]->f[channel] / std::sqrt(in[kVar]->f[channel] + epsilon);
         b[channel] = in[kBias]->f[channel] - in[kMean]->f[channel] * a[channel];
     }
-    Tensor y = x;
-    const int64_t batch = x.shape[0];
+    // In place when the executor handed over X's storage (OpDef::inPlace), else on a copy.
+    Tensor& y = out[0];
+    if (&y != &x)
+        y = x;
+    const int64_t batch = y.shape[0];
     for (int64_t image = 0; image < batch; ++image)
         for (int64_t channel = 0; channel < channels; ++channel) {
             float* plane = y.f.data() + (image * channels + channel) * inner;
             for (int64_t element = 0; element < inner; ++element)
                 plane[element] = plane[element] * a[channel] + b[channel];
         }
-    out[0] = std::move(y);
 }
 
 } // namespace
@@ -106,6 +108,7 @@ OpDef makeBatchNormalizationOp()
     op.opType = "BatchNormalization";
     op.inferShapes = inferBatchNorm;
     op.run = runBatchNorm;
+    op.inPlace = true;
     op.paramInputs = std::vector<int>{kScale, kBias, kMean, kVar};
     return op;
 }

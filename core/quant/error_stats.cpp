@@ -37,14 +37,32 @@ Histogram Histogram::build(const std::vector<float>& values, int bins, double lo
     h.hi = hi > lo ? hi : lo + 1e-12;
     h.counts.assign(static_cast<size_t>(std::max(bins, 1)), 0);
     const double width = (h.hi - h.lo) / h.counts.size();
-    const auto last = static_cast<int64_t>(h.counts.size()) - 1;
-    for (float v : values) {
-        // clamp(floor(t), 0, last) without a libm call: for 0 ≤ t < last the truncation is the
-        // floor; below 0 (or NaN) the first bin, from last on the last.
-        const double t = (v - h.lo) / width;
-        const int64_t bin = !(t >= 0.0) ? 0 : t >= double(last) ? last : static_cast<int64_t>(t);
-        h.counts[static_cast<size_t>(bin)]++;
+    const auto last = static_cast<double>(h.counts.size() - 1);
+    // In blocks: first every value's bin (a loop without stores to the counts, which
+    // vectorises), then the counting, spread over four count arrays so that a run of values in
+    // one bin does not chain every increment on the previous one; the arrays are summed at the
+    // end (integer counts: the same result in any order).
+    constexpr size_t kBlock = 512;
+    constexpr size_t kWays = 4;
+    const size_t binCount = h.counts.size();
+    std::vector<int64_t> ways(kWays * binCount, 0);
+    int32_t binOf[kBlock];
+    for (size_t begin = 0; begin < values.size(); begin += kBlock) {
+        const size_t n = std::min(kBlock, values.size() - begin);
+        const float* v = values.data() + begin;
+        for (size_t k = 0; k < n; ++k) {
+            // clamp(floor(t), 0, last) without a libm call: for 0 ≤ t < last the truncation is
+            // the floor; below 0 (or NaN) the first bin, from last on the last.
+            const double t = (v[k] - h.lo) / width;
+            const double clamped = t >= 0.0 ? (t < last ? t : last) : 0.0;
+            binOf[k] = static_cast<int32_t>(clamped);
+        }
+        for (size_t k = 0; k < n; ++k)
+            ways[(k % kWays) * binCount + static_cast<size_t>(binOf[k])]++;
     }
+    for (size_t way = 0; way < kWays; ++way)
+        for (size_t bin = 0; bin < binCount; ++bin)
+            h.counts[bin] += ways[way * binCount + bin];
     return h;
 }
 
@@ -64,8 +82,15 @@ Histogram Histogram::build(const std::vector<float>& values, int bins)
 ErrorAccumulator::ErrorAccumulator(int64_t totalElements)
     : m_stride(totalElements > kHistogramSamples
                    ? (totalElements + kHistogramSamples - 1) / kHistogramSamples
-                   : 1)
+                   : 1),
+      m_sampleSize(totalElements > 0 ? (totalElements + m_stride - 1) / m_stride : 0)
 {
+}
+
+void ErrorAccumulator::reserveSample()
+{
+    m_errSample.reserve(static_cast<size_t>(m_sampleSize));
+    m_refSample.reserve(static_cast<size_t>(m_sampleSize));
 }
 
 void ErrorAccumulator::considerWorst(double absE, int64_t offset)
@@ -130,13 +155,26 @@ void ErrorAccumulator::add(const float* ref, const float* deq, int64_t n, int64_
         m_refMax = std::max(m_refMax, lanes.refMax[l]);
         worst = std::max(worst, lanes.callMax[l]);
     }
-    // The first element (smallest offset) with the call's largest |e|.
-    if (worst >= 0.0)
-        for (int64_t k = 0; k < n; ++k)
-            if (std::abs(double(deq[k]) - double(ref[k])) == worst) {
-                considerWorst(worst, offset + k);
-                break;
-            }
+    // The first element (smallest offset) with the call's largest |e|: blocks are tested
+    // whole (a loop without an exit, which vectorises), then the first hit is located inside
+    // the first block that has one.
+    if (worst >= 0.0) {
+        constexpr int64_t kBlock = 256;
+        for (int64_t begin = 0; begin < n; begin += kBlock) {
+            const int64_t end = std::min(n, begin + kBlock);
+            bool hit = false;
+            for (int64_t k = begin; k < end; ++k)
+                hit |= std::abs(double(deq[k]) - double(ref[k])) == worst;
+            if (!hit)
+                continue;
+            for (int64_t k = begin; k < end; ++k)
+                if (std::abs(double(deq[k]) - double(ref[k])) == worst) {
+                    considerWorst(worst, offset + k);
+                    break;
+                }
+            break;
+        }
+    }
     // The histogram sample: global indices that are multiples of the stride (no per-element
     // division: start at the first such index and step). Sized up front, so the loop has no
     // push_back (it vectorises when the stride is 1, every element kept).

@@ -70,6 +70,9 @@ public:
     void add(const float* ref, const float* deq, int64_t n, int64_t offset, int64_t clipLow = 0,
              int64_t clipHigh = 0, int64_t overflows = 0);
     void merge(const ErrorAccumulator& other);
+    // Room for the whole evaluation's histogram sample (every element of totalElements seen),
+    // for the accumulator the partials are merged into: no regrowing copies.
+    void reserveSample();
     // errorRange: the [lo, hi] the error histogram is binned over; null = the sample's own
     // range. The evaluator bins a layer's local and propagated errors over their common
     // range (commonErrorRange), so that the two histograms share bins and compare bin by bin.
@@ -88,6 +91,7 @@ private:
     double m_refMin = 0, m_refMax = 0;
     int64_t m_clipLow = 0, m_clipHigh = 0, m_overflows = 0;
     int64_t m_stride = 1;
+    int64_t m_sampleSize = 0; // histogram sample of totalElements: ⌈totalElements / stride⌉
     double m_worstAbs = -1.0;
     int64_t m_worstOffset = -1;
     void considerWorst(double absE, int64_t offset);

@@ -23,8 +23,6 @@
 // the next call of the same rows reuses each layer whose fingerprints did not change.
 
 #include <algorithm>
-#include <cmath>
-#include <limits>
 #include <set>
 
 #include "core/error.h"
@@ -33,6 +31,7 @@
 #include "core/quant/exit_policy.h"
 #include "core/quant/incremental_cache.h"
 #include "core/quant/int_runtime.h"
+#include "core/quant/layer_compare.h"
 #include "core/quant/work_units.h"
 
 namespace ql {
@@ -88,65 +87,6 @@ struct Evaluation
                    int64_t count, CachedLayer& out, std::vector<float>& scratch);
 };
 
-// e = r' − r of one layer output over `rows` samples starting at global sample `first`.
-// Clipping (ErrorStats::clipLowRate/HighRate) counts codes at qmin / qmax whose FP32 value lies
-// beyond the representable range [S·(qmin − Z), S·(qmax − Z)] by more than half an LSB, i.e.
-// values the quantizer really clipped. (The requantizer's own clamp counts also include the
-// fused ReLU's max(Z_y, q), which is the activation, not a quantization error.)
-// `scratch` holds the dequantized values (reused across calls: no allocation per layer).
-void compare(const RtValue& value, const Tensor& ref, int64_t first, int64_t rows,
-             const RtLayerStats& stats, ErrorAccumulator& acc, std::vector<float>& scratch)
-{
-    if (ref.dtype != DType::Float32 || (value.codes == false && value.data.dtype != DType::Float32))
-        return;
-    const int64_t n = ref.numel();
-    if (value.data.numel() != n)
-        throw Error("integer engine: output has " + std::to_string(value.data.numel()) +
-                    " values, the FP32 reference " + std::to_string(n));
-    const int64_t per = rows ? n / rows : 0;
-    const int64_t overflows = stats.acc.overflows;
-    if (!value.codes) {
-        acc.add(ref.f.data(), value.data.f.data(), n, first * per, 0, 0, overflows);
-        return;
-    }
-    const QuantParams& p = value.params;
-    if (p.channels() != 1) { // activations are per tensor; kept for completeness
-        const Tensor deq = IntRuntime::dequantize(value);
-        acc.add(ref.f.data(), deq.f.data(), n, first * per, 0, 0, overflows);
-        return;
-    }
-    // r' = S·(q − Z) as IntRuntime::dequantize forms it, and the clip counts, in one pass.
-    // The bounds compare a float r with a double b; with b_f the smallest float ≥ b,
-    // r < b ⟺ r < b_f (no float lies in [b, b_f)), and likewise above — so the loop stays in
-    // float and vectorises.
-    const float scale = p.scale[0];
-    const int32_t zero_point = p.zeroPoint[0];
-    const double below = double(scale) * (p.qmin - zero_point) - 0.5 * double(scale);
-    const double above = double(scale) * (p.qmax - zero_point) + 0.5 * double(scale);
-    auto ceilFloat = [](double b) {
-        const auto f = static_cast<float>(b);
-        return double(f) >= b ? f : std::nextafter(f, std::numeric_limits<float>::infinity());
-    };
-    auto floorFloat = [](double b) {
-        const auto f = static_cast<float>(b);
-        return double(f) <= b ? f : std::nextafter(f, -std::numeric_limits<float>::infinity());
-    };
-    const float below_f = ceilFloat(below);
-    const float above_f = floorFloat(above);
-    scratch.resize(static_cast<size_t>(n));
-    const int32_t* q = value.data.q.data();
-    const float* r = ref.f.data();
-    float* d = scratch.data();
-    const int32_t qmin = p.qmin, qmax = p.qmax;
-    int64_t low = 0, high = 0;
-    for (int64_t i = 0; i < n; ++i) {
-        d[i] = static_cast<float>(q[i] - zero_point) * scale;
-        low += (q[i] == qmin) & (r[i] < below_f);
-        high += (q[i] == qmax) & (r[i] > above_f);
-    }
-    acc.add(r, d, n, first * per, low, high, overflows);
-}
-
 // The local error of layer i: the layer fed with its FP32 reference inputs.
 void Evaluation::localPass(int i, const TensorMap& feeds, const TensorMap& refs, int64_t begin,
                            int64_t count, CachedLayer& out, std::vector<float>& scratch)
@@ -154,8 +94,8 @@ void Evaluation::localPass(int i, const TensorMap& feeds, const TensorMap& refs,
     const QuantizedLayer& L = qm.layers[static_cast<size_t>(i)];
     const Tensor& ref = refs.at(L.plan.output);
     if (!L.runsInteger()) {
-        // Fed with its FP32 inputs a float layer computes exactly the reference: compare() of
-        // the reference with itself, without copying it into a value first.
+        // Fed with its FP32 inputs a float layer computes exactly the reference:
+        // compareWithReference() of the reference with itself, without copying it first.
         const int64_t n = ref.numel();
         if (ref.dtype == DType::Float32)
             out.local.add(ref.f.data(), ref.f.data(), n, begin * (count ? n / count : 0));
@@ -174,7 +114,8 @@ void Evaluation::localPass(int i, const TensorMap& feeds, const TensorMap& refs,
     }
     RtLayerStats localStats;
     rt.runLayer(i, local, begin, &localStats, false);
-    compare(local.at(L.plan.output), ref, begin, count, localStats, out.local, scratch);
+    compareWithReference(local.at(L.plan.output), ref, begin, count, localStats, out.local,
+                         scratch);
 }
 
 void Evaluation::runRows(int64_t begin, int64_t count, const RunControl& ctl, UnitResult& unit)
@@ -260,10 +201,9 @@ void Evaluation::runRows(int64_t begin, int64_t count, const RunControl& ctl, Un
             }
             const RtValue& value = values.at(L.plan.output);
             const ProfileScope profile(ctl.profiler, "(evaluation) statistics");
-            compare(value, refs.at(L.plan.output), begin, count, stats, out.propagated, unit.scratch);
+            compareWithReference(value, refs.at(L.plan.output), begin, count, stats,
+                                 out.propagated, unit.scratch);
             out.accumulators = stats.acc;
-            if (keepOutput[i])
-                out.output = std::make_shared<const RtValue>(value);
         } else {
             out.propagated = before->propagated;
             out.accumulators = before->accumulators;
@@ -317,8 +257,14 @@ void Evaluation::runRows(int64_t begin, int64_t count, const RunControl& ctl, Un
             s.quantConfidence = rows.quantConfidence[size_t(r)];
         }
     }
-    if (incremental)
+    if (incremental) {
+        // The integer outputs to keep, moved out of the values: nothing reads them any more.
+        for (size_t i = 0; i < layers; ++i)
+            if (run[i] && keepOutput[i])
+                fresh->layers[i].output =
+                    std::make_shared<const RtValue>(std::move(values.at(qm.layers[i].plan.output)));
         incremental->store(begin, count, std::move(fresh));
+    }
 }
 
 void Evaluation::runUnit(int64_t begin, int64_t count, const RunControl& ctl, UnitResult& unit)
@@ -466,6 +412,10 @@ EvaluationReport evaluateQuantized(const QuantizedModel& qmodel, const Dataset& 
     }
 
     UnitResult total = ev.makeUnit();
+    for (size_t i = 0; i < layers; ++i) {
+        total.local[i].reserveSample();
+        total.propagated[i].reserveSample();
+    }
     RunControl inner; // one thread per unit; cancellation and the profiler pass through
     inner.cancel = ctl.cancel;
     inner.threads = 1;

@@ -10,6 +10,7 @@
 #include <limits>
 
 #include "core/error.h"
+#include "core/isa/kernel_choice.h"
 #include "core/op_registry.h"
 #include "core/ops/op_utils.h"
 #include "core/quant/int_conv.h"
@@ -176,6 +177,13 @@ void quantizePerTensor(const float* r, int64_t n, const QuantParams& p, int32_t*
 
 void quantizeFast(const float* r, int64_t n, const QuantParams& p, RoundingMode mode, int32_t* q)
 {
+    if (mode == RoundingMode::HalfEven) { // the default: the same loop as a per-ISA kernel
+        const int32_t zero_point = p.zeroPoint[0];
+        QL_ACTIVE_KERNEL(quantizeHalfEven)(r, n, 1.0f / p.scale[0], zero_point,
+                                           static_cast<float>(int64_t(p.qmin) - zero_point),
+                                           static_cast<float>(int64_t(p.qmax) - zero_point), q);
+        return;
+    }
     if (withDeterministicRounding(mode, [&](auto round) { quantizePerTensor(r, n, p, q, round); }))
         return;
     QuantizeOptions opts;
