@@ -58,13 +58,10 @@ private slots:
             params.qmax = range.qmax;
             std::vector<int32_t> expected(values.size());
             quantizeBuffer(values.data(), int64_t(values.size()), params, 1, expected.data(), {});
-            // Beyond 2^62 LSBs (±1e30, ±inf) the definition saturates to qmax / qmin; there
-            // quantizeBuffer's int64 sum R + Z overflows (INT64_MAX + Z), so the expected code
-            // is written out instead.
+            // Far beyond the range (±1e30, ±inf) the definition saturates to qmax / qmin.
             for (size_t i = 0; i < values.size(); ++i)
-                if (const float scaled = values[i] * (1.0f / range.scale);
-                    std::fabs(scaled) >= 0x1p62f)
-                    expected[i] = scaled > 0.0f ? range.qmax : range.qmin;
+                if (std::isinf(values[i]) || std::fabs(values[i]) >= 1e30f)
+                    QCOMPARE(expected[i], values[i] > 0.0f ? range.qmax : range.qmin);
             for (Isa isa : supportedIsas()) {
                 std::vector<int32_t> codes(values.size(), -7);
                 QL_KERNEL_FOR(isa, quantizeHalfEven)

@@ -6,6 +6,7 @@
 #include <cfloat>
 #include <cmath>
 
+#include "core/quant/int_runtime.h"
 #include "core/quant/quant_params.h"
 #include "core/quant/rounding.h"
 
@@ -247,6 +248,27 @@ void TestQuantParams::quantizeDequantizeAndClip()
     for (size_t i = 1; i < 5; ++i)
         QVERIFY(std::fabs(back[i] - r[i]) <= p.scale[0] / 2 + 1e-7f);
     QCOMPARE(back[2], 0.0f);
+
+    // Far beyond the range (|r/S| ≥ 2^63, ±inf) the code still saturates on its own side with
+    // any Z and rounding (R(r/S) + Z used to wrap in int64 there: +inf gave qmin).
+    for (RoundingMode mode :
+         {RoundingMode::HalfEven, RoundingMode::Floor, RoundingMode::Stochastic}) {
+        QuantizeOptions opts;
+        opts.rounding = mode;
+        Rng rng(7);
+        opts.rng = &rng;
+        const std::vector<float> far{FLT_MAX, 1e30f, INFINITY, -FLT_MAX, -1e30f, -INFINITY};
+        const std::vector<int32_t> codes = quantize(far, p, 1, opts);
+        QCOMPARE(codes, (std::vector<int32_t>{255, 255, 255, 0, 0, 0}));
+    }
+    // The same bound in a fused clamp: Clip(0, FLT_MAX) leaves the top code open.
+    FusedActivation clipToMax;
+    clipToMax.kind = FusedActivation::Kind::Clip;
+    clipToMax.hi = FLT_MAX;
+    int32_t lo = 0, hi = 0;
+    activationLimits(clipToMax, p, RoundingMode::HalfEven, &lo, &hi);
+    QCOMPARE(lo, p.zeroPoint[0]);
+    QCOMPARE(hi, 255);
 }
 
 void TestQuantParams::scaleOpMultiplyVersusDivide()

@@ -53,7 +53,8 @@ void activationLimits(const FusedActivation& act, const QuantParams& out, Roundi
     auto code = [&](float v) -> int64_t {
         if (std::isinf(v))
             return v < 0 ? qmin : qmax;
-        return std::clamp<int64_t>(zero_point + roundToInt(double(v) / scale, rounding), qmin, qmax);
+        return std::clamp<int64_t>(roundedCode(double(v) / scale, zero_point, rounding), qmin,
+                                   qmax);
     };
     if (act.kind == FusedActivation::Kind::Relu) {
         *activation_min = static_cast<int32_t>(std::max(qmin, zero_point)); // max(Z_y, q)

@@ -115,7 +115,7 @@ void quantizeBuffer(const float* r, int64_t n, const QuantParams& params, int64_
                                                                        : r[i] / scale;
         const int64_t code = std::isnan(scaled)
                                  ? zero_point
-                                 : roundToInt(scaled, opts.rounding, opts.rng) + zero_point;
+                                 : roundedCode(scaled, zero_point, opts.rounding, opts.rng);
         if (code < qmin) {
             ++low;
             q[i] = static_cast<int32_t>(qmin);

@@ -44,6 +44,13 @@ double roundToIntegral(double x, RoundingMode mode, Rng* rng = nullptr);
 
 // R(x) saturated into the int64 range (NaN -> 0).
 int64_t roundToInt(double x, RoundingMode mode, Rng* rng = nullptr);
+// Z + R(x), the unclamped code of a value x = r / S. x is bounded to ±2^40 first: that is beyond
+// every code range (|Z| < 2^31, codes are int32), so no clamped code changes, and the int64 sum
+// cannot overflow (R(±inf) alone saturates at INT64_MAX / INT64_MIN). NaN gives Z.
+inline int64_t roundedCode(double x, int64_t zero_point, RoundingMode mode, Rng* rng = nullptr)
+{
+    return zero_point + roundToInt(x < -0x1p40 ? -0x1p40 : x > 0x1p40 ? 0x1p40 : x, mode, rng);
+}
 
 // A double holding R(x) (from roundToIntegral's arithmetic) saturated into int64 exactly as
 // roundToInt saturates: NaN → 0, ≥ 2^63 → INT64_MAX, < −2^63 → INT64_MIN.

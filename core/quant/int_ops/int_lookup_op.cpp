@@ -74,7 +74,7 @@ std::vector<int32_t> buildLookupTable(const Node& node, const QuantParams& input
     std::vector<int32_t> table(static_cast<size_t>(int64_t(input.qmax) - input.qmin + 1));
     for (int64_t q = input.qmin; q <= input.qmax; ++q) {
         const double r = apply(node, scale_x * double(q - zero_x));
-        const int64_t code = zero_y + roundToInt(r / scale_y, rounding);
+        const int64_t code = roundedCode(r / scale_y, zero_y, rounding);
         table[static_cast<size_t>(q - input.qmin)] =
             static_cast<int32_t>(std::clamp<int64_t>(code, output.qmin, output.qmax));
     }
