@@ -38,6 +38,7 @@
 #include "core/onnx_import.h"
 #include "core/quant/engine.h"
 #include "core/quant/int_runtime.h"
+#include "core/quant/work_units.h"
 #include "core/text_format.h"
 
 namespace ql {
@@ -76,16 +77,16 @@ double medianSeconds(int repeat, Fn fn)
 }
 
 // Runs fn(begin, count) on `threads` contiguous chunks of [0, n) in parallel, each chunk in
-// batches of kBatch images (as the evaluator feeds its work units: activations of a batch stay
-// in cache, where one 1,000-image batch would stream ~100 MB per layer through memory).
-constexpr int64_t kBatch = 25;
-
+// batches of `batch` images — samplesPerWorkUnit(model), as the evaluator feeds its work units:
+// activations of a batch stay in cache (one 1,000-image batch of the demo CNN would stream
+// ~100 MB per layer through memory), and a big model's batch stays within the byte budget (25
+// ResNet-18 images per batch made its 2-thread inference slower than 1 thread).
 template <class Fn>
-void chunked(int64_t n, int threads, Fn fn)
+void chunked(int64_t n, int threads, int64_t batch, Fn fn)
 {
-    auto batches = [&fn](int64_t begin, int64_t count) {
-        for (int64_t b = begin; b < begin + count; b += kBatch)
-            fn(b, std::min(kBatch, begin + count - b));
+    auto batches = [&fn, batch](int64_t begin, int64_t count) {
+        for (int64_t b = begin; b < begin + count; b += batch)
+            fn(b, std::min(batch, begin + count - b));
     };
     std::vector<std::thread> pool;
     const int64_t per = (n + threads - 1) / threads;
@@ -200,6 +201,7 @@ void benchModel(const QString& modelPath, const Options& opt)
                  {QStringLiteral("Full/edit"), true}});
     RunControl single;
     single.threads = 1;
+    const int64_t batch = samplesPerWorkUnit(model);
     // Top-1 hits per exit of the last timed pass of each kind (the chunks run in parallel).
     const size_t exits = model.exits.size();
     std::vector<std::atomic<int64_t>> fp32Hits(exits), intHits(exits);
@@ -218,7 +220,7 @@ void benchModel(const QString& modelPath, const Options& opt)
     for (int threads : opt.threads) {
         const double fp = medianSeconds(opt.repeat, [&] {
             reset(fp32Hits);
-            chunked(n, threads, [&](int64_t begin, int64_t count) {
+            chunked(n, threads, batch, [&](int64_t begin, int64_t count) {
                 const TensorMap out = fp32.run({{input, data.slice(begin, count)}}, single);
                 for (size_t e = 0; e < exits; ++e)
                     countHits(fp32Hits, e, out.at(model.exits[e].output), begin, count);
@@ -226,7 +228,7 @@ void benchModel(const QString& modelPath, const Options& opt)
         });
         const double in = medianSeconds(opt.repeat, [&] {
             reset(intHits);
-            chunked(n, threads, [&](int64_t begin, int64_t count) {
+            chunked(n, threads, batch, [&](int64_t begin, int64_t count) {
                 const RtValues values =
                     integer.runChain({{input, data.slice(begin, count)}}, begin, single);
                 for (size_t e = 0; e < exits; ++e)
@@ -290,7 +292,7 @@ void benchModel(const QString& modelPath, const Options& opt)
         RunControl profiled = single;
         profiled.profiler = &profiler;
         const auto begun = std::chrono::steady_clock::now();
-        chunked(n, 1, [&](int64_t begin, int64_t count) { run(begin, count, profiled); });
+        chunked(n, 1, batch, [&](int64_t begin, int64_t count) { run(begin, count, profiled); });
         const double wall = seconds(begun);
         const std::vector<Profiler::Entry> totals = profiler.totals();
         std::printf("\n  %s by op type (1 thread, %s ms wall)\n", title, ms(wall).toUtf8().constData());
