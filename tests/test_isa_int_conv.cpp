@@ -22,6 +22,28 @@
 
 using namespace ql;
 
+namespace {
+
+// Two 9 × 11 images of c channels into o channels, k × k taps, padding pad before and pad − 1
+// after (uneven on purpose), input zero point zx; the weight zero points are the caller's.
+ConvParams squareConv(int64_t c, int64_t o, int64_t k, int64_t stride, int64_t pad, int32_t zx)
+{
+    ConvParams p;
+    p.batch = 2;
+    p.inChannels = c;
+    p.inHeight = 9;
+    p.inWidth = 11;
+    p.outChannels = o;
+    p.kernelHeight = p.kernelWidth = k;
+    p.strideHeight = p.strideWidth = stride;
+    p.padTop = p.padLeft = pad;
+    p.padBottom = p.padRight = pad > 0 ? pad - 1 : 0;
+    p.inputZeroPoint = zx;
+    return p;
+}
+
+} // namespace
+
 class TestIsaIntConv : public QObject
 {
     Q_OBJECT
@@ -128,17 +150,7 @@ private slots:
         };
         Rng rng(31);
         for (const Case& t : cases) {
-            ConvParams p;
-            p.batch = 2;
-            p.inChannels = t.c;
-            p.inHeight = 9;
-            p.inWidth = 11;
-            p.outChannels = t.o;
-            p.kernelHeight = p.kernelWidth = t.k;
-            p.strideHeight = p.strideWidth = t.stride;
-            p.padTop = p.padLeft = t.pad;
-            p.padBottom = p.padRight = t.pad > 0 ? t.pad - 1 : 0;
-            p.inputZeroPoint = t.zx;
+            ConvParams p = squareConv(t.c, t.o, t.k, t.stride, t.pad, t.zx);
             p.weightZeroPoint.assign(size_t(t.o), 0);
             for (auto& z : p.weightZeroPoint)
                 z = t.w_lo < -128 ? 0 : int32_t(rng.next() % 5) - 2;
@@ -212,17 +224,7 @@ private slots:
             setActiveIsa(isa);
             for (const int index : {0, 1, 2, 3, 4, 5, 6, 6, 5, 4, 3, 2, 1, 0, 2, 0, 4, 5}) {
                 const Case& t = cases[index];
-                ConvParams p;
-                p.batch = 2;
-                p.inChannels = t.c;
-                p.inHeight = 9;
-                p.inWidth = 11;
-                p.outChannels = t.o;
-                p.kernelHeight = p.kernelWidth = t.k;
-                p.strideHeight = p.strideWidth = t.stride;
-                p.padTop = p.padLeft = t.pad;
-                p.padBottom = p.padRight = t.pad > 0 ? t.pad - 1 : 0;
-                p.inputZeroPoint = t.zx;
+                ConvParams p = squareConv(t.c, t.o, t.k, t.stride, t.pad, t.zx);
                 p.weightZeroPoint.resize(size_t(t.o));
                 for (auto& z : p.weightZeroPoint)
                     z = int32_t(rng.next() % 5) - 2;
