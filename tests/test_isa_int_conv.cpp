@@ -2,8 +2,9 @@
 // CPU supports: the u8 × s8 GEMM against a naive sum modulo 2^32, the int32 requantization
 // against requantize() on int64, the integer conv's fused output stage (u8 × s8 and int16
 // paths) against intConv + requantize, the packed conv paths' once-packed weights and reused
-// buffers against a naive conv, the u8 × s8 GEMM over row offsets against the packed one, and
-// the integer MaxPool 2 × 2 kernel against its definition. Integers are compared with ==.
+// buffers against a naive conv, the u8 × s8 GEMM over row offsets against the packed one, its
+// output stage in registers against requantizeInt32Row, and the integer MaxPool 2 × 2 kernel
+// against its definition. Integers are compared with ==.
 // (The other kernels: test_isa_dispatch.cpp.)
 
 #include <QtTest/QtTest>
@@ -305,6 +306,88 @@ private slots:
             for (size_t i = 0; i < words.size(); ++i)
                 QCOMPARE(words[i], packQuad(x[i], x[37 + i], x[74 + i], x[111 + i]));
         }
+    }
+
+    void u8s8GemmOutputStageEveryIsaEqualsRequantizeInt32()
+    {
+        // The byte GEMM's output stage (ByteGemmRequant: requantization in the registers) on
+        // every path and both row forms against the raw GEMM plus the shift, requantized row by
+        // row by requantizeInt32Row on the scalar path over the valid columns: codes, clip
+        // counts and max |acc|, with junk columns (cleared mask bits) whose codes are stored
+        // but whose clips and |acc| must not count. Ties (M = 0.5), per-row multipliers, and a
+        // range that clips on both sides.
+        Rng rng(61);
+        const int64_t M = 11, Npad = 96, K4 = 7;
+        std::vector<int32_t> a(size_t(M * K4)), b(size_t(K4 * Npad));
+        for (auto& v : a) v = packQuad(int32_t(rng.next() % 256) - 128, int32_t(rng.next() % 256) - 128,
+                                       int32_t(rng.next() % 256) - 128, int32_t(rng.next() % 256) - 128);
+        for (auto& v : b) v = int32_t(rng.next());
+        std::vector<int64_t> offsets(static_cast<size_t>(K4));
+        for (int64_t j = 0; j < K4; ++j) offsets[size_t(j)] = j * Npad;
+        std::vector<int32_t> raw(size_t(M * Npad));
+        u8s8GemmPackedWith(Isa::Scalar, M, Npad, K4, a.data(), b.data(), raw.data());
+        std::vector<uint32_t> shift(static_cast<size_t>(M));
+        std::vector<float> multiplier(static_cast<size_t>(M));
+        for (int64_t m = 0; m < M; ++m) {
+            shift[size_t(m)] = uint32_t(rng.next() % 20001) - 10000u;
+            multiplier[size_t(m)] = m == 0 ? 0.5f : 0.001f * float(1 + rng.next() % 9);
+        }
+        // Column n is valid unless n % 12 ≥ 10 (the contiguous layout's junk) or n ≥ 90.
+        std::vector<uint16_t> valid(static_cast<size_t>(Npad / 16), 0);
+        for (int64_t n = 0; n < Npad; ++n)
+            if (n % 12 < 10 && n < 90) valid[size_t(n / 16)] |= uint16_t(1u << (n % 16));
+        RequantParams params;
+        params.multiplier = multiplier;
+        params.outputZeroPoint = 3;
+        params.activationMin = 0;
+        params.activationMax = 200;
+        setActiveIsa(Isa::Scalar);
+        std::vector<int32_t> expected(raw.size());
+        int64_t low = 0, high = 0;
+        int32_t largest = 0;
+        for (int64_t m = 0; m < M; ++m)
+            for (int64_t n = 0; n < Npad; ++n) {
+                const size_t at = size_t(m * Npad + n);
+                const auto acc = int32_t(uint32_t(raw[at]) + shift[size_t(m)]);
+                int64_t l = 0, h = 0;
+                int32_t big = 0;
+                requantizeInt32Row(params, m, &acc, 1, &expected[at], &l, &h, &big);
+                if ((valid[size_t(n / 16)] >> (n % 16)) & 1u) {
+                    low += l;
+                    high += h;
+                    largest = std::max(largest, big);
+                }
+            }
+        QVERIFY(low > 0 && high > 0);
+        int64_t junk_clips = 0; // the mask must matter: junk columns clip too
+        for (int64_t m = 0; m < M; ++m)
+            for (int64_t n = 0; n < Npad; ++n)
+                if (!((valid[size_t(n / 16)] >> (n % 16)) & 1u))
+                    junk_clips += expected[size_t(m * Npad + n)] == 0 ||
+                                  expected[size_t(m * Npad + n)] == 200;
+        QVERIFY(junk_clips > 0);
+        for (Isa isa : supportedIsas())
+            for (const bool rows : {false, true}) {
+                ByteGemmRequant stage;
+                stage.shift = shift.data();
+                stage.multiplier = multiplier.data();
+                stage.zeroPoint = params.outputZeroPoint;
+                stage.activationMin = params.activationMin;
+                stage.activationMax = params.activationMax;
+                stage.valid = valid.data();
+                std::vector<int32_t> c(raw.size(), -1);
+                if (rows)
+                    u8s8GemmRowsWith(isa, M, Npad, K4, a.data(), b.data(), offsets.data(),
+                                     c.data(), &stage);
+                else
+                    u8s8GemmPackedWith(isa, M, Npad, K4, a.data(), b.data(), c.data(), &stage);
+                const char* what = rows ? "rows" : "packed";
+                QVERIFY2(c == expected,
+                         qPrintable(QStringLiteral("%1 %2").arg(isaName(isa), what)));
+                QCOMPARE(stage.low, low);
+                QCOMPARE(stage.high, high);
+                QCOMPARE(stage.maxAbs, largest);
+            }
     }
 
     void maxPool2x2EveryIsaEqualsNaive()

@@ -14,7 +14,8 @@
 //   addHalfEven     — the integer Add of n code pairs (double multipliers, half-even rounding,
 //                     clamped), clip counts added; see core/isa/add_kernel.inc;
 //   accumulatorScan — max |acc[i]| and the count outside int32; see accumulator_scan_kernel.inc;
-//   u8s8GemmPacked, interleaveBytes4 — see core/quant/u8s8_gemm.h (Npad a multiple of 16);
+//   u8s8GemmPacked, interleaveBytes4 — see core/quant/u8s8_gemm.h (Npad a multiple of 16; a
+//                     non-null ByteGemmRequant requantizes C in the kernel's registers);
 //   requantizeInt32RowHalfEven — requantizeRowHalfEven on int32 accumulators, plus max |acc|;
 //   codeRange       — min and max of n ≥ 1 codes; see core/isa/code_range_kernel.inc;
 //   quantizeHalfEven — q[i] = clamp(R(r[i]·inverse), lo, hi) + zero_point, R half-even, NaN → 0;
@@ -38,6 +39,23 @@ struct ErrorLanes
         refMax[kErrorLanes];
 };
 
+// The u8 × s8 GEMM's optional output stage (u8s8_gemm.h): instead of C[m, n] it stores the
+// code requantizeInt32RowHalfEven gives the accumulator a = int32(C[m, n] + shift[m] mod 2^32)
+// with multiplier[m] — and counts clips and max |a| over the output columns only (bit t of
+// valid[i] set: column 16·i + t is an output; the others are padding or the contiguous
+// layout's junk, whose codes are stored but never read). The counts are added to low, high
+// and maxAbs. The caller checked requantizeInt32RowHalfEven's contract and that every output
+// column's a is the exact accumulator (the int32 bound).
+struct ByteGemmRequant
+{
+    const uint32_t* shift = nullptr;    // per row m: b[m] − Z_x · Σ w̃[m, k], mod 2^32
+    const float* multiplier = nullptr;  // per row m
+    int32_t zeroPoint = 0, activationMin = 0, activationMax = 0;
+    const uint16_t* valid = nullptr;    // Npad / 16 masks
+    int64_t low = 0, high = 0;          // clips below activationMin / above activationMax
+    int32_t maxAbs = 0;                 // max |a| over the output columns
+};
+
 } // namespace ql
 
 #define QL_DECLARE_KERNELS(ns)                                                                 \
@@ -59,7 +77,7 @@ struct ErrorLanes
                          int64_t* outside_int32);                                               \
     /* speed4int: the byte GEMM of the integer conv (core/quant/u8s8_gemm.h) */                 \
     void u8s8GemmPacked(int64_t M, int64_t Npad, int64_t K4, const int32_t* a,                 \
-                        const int32_t* b, int32_t* c);                                         \
+                        const int32_t* b, int32_t* c, ByteGemmRequant* requant);               \
     void interleaveBytes4(const uint8_t* p0, const uint8_t* p1, const uint8_t* p2,              \
                           const uint8_t* p3, int64_t n, int32_t* words);                        \
     void requantizeInt32RowHalfEven(const int32_t* acc, int64_t n, float multiplier,            \
@@ -69,7 +87,7 @@ struct ErrorLanes
     void codeRange(const int32_t* x, int64_t n, int32_t* min_out, int32_t* max_out);           \
     /* speed5int: the u8 × s8 GEMM over row offsets of a channel-quad image (u8s8_gemm.h) */    \
     void u8s8GemmRows(int64_t M, int64_t Npad, int64_t K4, const int32_t* a, const int32_t* b,  \
-                      const int64_t* offsets, int32_t* c);                                      \
+                      const int64_t* offsets, int32_t* c, ByteGemmRequant* requant);            \
     void interleaveChannels4(const int32_t* x0, const int32_t* x1, const int32_t* x2,           \
                              const int32_t* x3, int64_t n, int32_t* words);                     \
     /* speed5int: the integer MaxPool 2 × 2 / 2 (core/quant/int_ops/int_max_pool_op.cpp) */     \

@@ -102,6 +102,9 @@ struct ConvScratch
     std::vector<int32_t> quadImage; // u8 × s8 channel-quad path: Z_x-bordered pixel words
     std::vector<int32_t> b, c, dense;
     std::vector<int64_t> correction, offsets;
+    std::vector<uint32_t> shift;     // u8 × s8 output stage: b[o] − Z_x · Σ w̃ per channel
+    std::vector<float> multipliers;  // u8 × s8 output stage: M per channel
+    std::vector<uint16_t> valid;     // u8 × s8 output stage: the output columns' masks
 };
 
 ConvScratch& convScratch()
@@ -214,9 +217,17 @@ void packPatches(const ConvParams& p, const PaddedImage& image, const ColumnLayo
 // int64 accumulators never written. Either way a channel's valid columns (the layout's junk
 // columns dropped) are Σ w̃·x̃ = C − correction[o] (mod 2^32: the byte path's hoisted Z_x·Σ w̃,
 // 0 for the int16 path) plus b[o]. In the fused case the whole sum is formed mod 2^32 and is
-// exact because the bound puts it inside int32.
+// exact because the bound puts it inside int32. The byte path requantizes inside its GEMM
+// (byteStage), so C arrives as codes and only its valid columns are appended (writeCodes).
 struct GemmOutput
 {
+    GemmOutput(const ConvParams& params, const ColumnLayout& columns, int64_t padded,
+               int64_t* accumulators, const ConvOutputStage* output_stage, int32_t* channel)
+        : p(params), layout(columns), npad(padded), acc(accumulators), stage(output_stage),
+          dense(channel)
+    {
+    }
+
     const ConvParams& p;
     const ColumnLayout& layout;
     int64_t npad = 0;
@@ -225,6 +236,66 @@ struct GemmOutput
     int32_t* dense = nullptr;               // one channel's int32 accumulators (fused case)
     int64_t low = 0, high = 0;              // clip counts (fused case)
     int32_t maxAbs = 0;                     // largest |acc| (fused case)
+    ByteGemmRequant requant;                // the byte GEMM's output stage (fused case)
+    uint32_t* shifts = nullptr;             // its per-channel arrays (byteStage)
+    float* multipliers = nullptr;
+
+    // Prepares the byte GEMM's output stage for these correction terms (fused case only): per
+    // channel the shift b[o] − correction[o] and the multiplier, and the masks of the output
+    // columns (column n is position (n / rowStride, n % rowStride) when that is inside the
+    // output).
+    void byteStage(ConvScratch& scratch, const int64_t* correction)
+    {
+        if (!stage)
+            return;
+        const RequantParams& params = *stage->requant;
+        shifts = atLeast(scratch.shift, p.outChannels);
+        multipliers = atLeast(scratch.multipliers, p.outChannels);
+        for (int64_t o = 0; o < p.outChannels; ++o) {
+            const int64_t bias = p.bias ? p.bias[o] : 0;
+            shifts[o] = static_cast<uint32_t>(bias) - static_cast<uint32_t>(correction[o]);
+            multipliers[o] = params.multiplier[params.multiplier.size() > 1 ? size_t(o) : 0];
+        }
+        uint16_t* valid = atLeast(scratch.valid, npad / 16);
+        const int64_t out_width = p.outWidth();
+        for (int64_t i = 0; i < npad / 16; ++i) {
+            valid[i] = 0;
+            for (int64_t t = 0; t < 16; ++t) {
+                const int64_t n = 16 * i + t;
+                if (n < layout.columns && n % layout.rowStride < out_width)
+                    valid[i] = static_cast<uint16_t>(valid[i] | (1u << t));
+            }
+        }
+        requant.zeroPoint = params.outputZeroPoint;
+        requant.activationMin = params.activationMin;
+        requant.activationMax = params.activationMax;
+        requant.valid = valid;
+    }
+
+    // The output stage for group g's GEMM rows (channels g·O/G …), after byteStage.
+    ByteGemmRequant* byteGroup(int64_t g)
+    {
+        if (!stage)
+            return nullptr;
+        const int64_t first = g * (p.outChannels / p.group);
+        requant.shift = shifts + first;
+        requant.multiplier = multipliers + first;
+        return &requant;
+    }
+
+    // A byte GEMM's C of one group, which byteGroup turned into codes: the valid columns are
+    // appended in output order, each output row while in cache (no whole-tensor memset first).
+    void writeCodes(const int32_t* c)
+    {
+        const int64_t group_out = p.outChannels / p.group;
+        const int64_t out_height = p.outHeight(), out_width = p.outWidth();
+        std::vector<int32_t>& codes = *stage->codes;
+        for (int64_t o = 0; o < group_out; ++o)
+            for (int64_t oy = 0; oy < out_height; ++oy) {
+                const int32_t* row = c + o * npad + oy * layout.rowStride;
+                codes.insert(codes.end(), row, row + out_width);
+            }
+    }
 
     void write(int64_t n, int64_t g, const int32_t* c, const int64_t* correction)
     {
@@ -293,6 +364,7 @@ void byteConv(const ConvParams& p, const int32_t* x, const PackedConvWeights& we
     int64_t* correction = atLeast(scratch.correction, p.outChannels);
     for (int64_t o = 0; o < p.outChannels; ++o)
         correction[o] = int64_t(zx) * weights.sums[o];
+    output.byteStage(scratch, correction);
     const int64_t out_height = p.outHeight(), out_width = p.outWidth();
     const int64_t positions = out_height * out_width;
     const int64_t height = p.inHeight + p.padTop + p.padBottom;
@@ -345,9 +417,13 @@ void byteConv(const ConvParams& p, const int32_t* x, const PackedConvWeights& we
                     }
                 std::fill(dst + positions, dst + npad, 0); // padding columns
             }
+            ByteGemmRequant* requant = output.byteGroup(g);
             u8s8GemmPacked(group_out, npad, quads, weights.quads.data() + g * group_out * quads,
-                           b, c);
-            output.write(n, g, c, correction);
+                           b, c, requant);
+            if (requant)
+                output.writeCodes(c);
+            else
+                output.write(n, g, c, correction);
         }
     }
 }
@@ -370,6 +446,7 @@ void channelQuadConv(const ConvParams& p, const int32_t* x, const PackedConvWeig
     int64_t* correction = atLeast(scratch.correction, p.outChannels);
     for (int64_t o = 0; o < p.outChannels; ++o)
         correction[o] = int64_t(zx) * weights.sums[o];
+    output.byteStage(scratch, correction);
     const int64_t height = p.inHeight + p.padTop + p.padBottom;
     const int64_t width = p.inWidth + p.padLeft + p.padRight;
     const int64_t plane = height * width;
@@ -394,8 +471,13 @@ void channelQuadConv(const ConvParams& p, const int32_t* x, const PackedConvWeig
                                     p.inWidth,
                                     image + q * plane + (y + p.padTop) * width + p.padLeft);
             }
-        u8s8GemmRows(p.outChannels, npad, quads, weights.channelQuads.data(), image, offsets, c);
-        output.write(n, 0, c, correction);
+        ByteGemmRequant* requant = output.byteGroup(0);
+        u8s8GemmRows(p.outChannels, npad, quads, weights.channelQuads.data(), image, offsets, c,
+                     requant);
+        if (requant)
+            output.writeCodes(c);
+        else
+            output.write(n, 0, c, correction);
     }
 }
 
@@ -459,9 +541,9 @@ PackedConvResult packedConv(const ConvParams& p, const int32_t* x, const int32_t
     GemmOutput output{p,       layout, npad, acc, fused ? stage : nullptr,
                       fused ? atLeast(scratch.dense, positions) : nullptr};
     const auto finish = [&] {
-        stats->clipLow = output.low;
-        stats->clipHigh = output.high;
-        stats->maxAcc = output.maxAbs;
+        stats->clipLow = output.low + output.requant.low;
+        stats->clipHigh = output.high + output.requant.high;
+        stats->maxAcc = std::max(output.maxAbs, output.requant.maxAbs);
         return fused ? PackedConvResult::Codes : PackedConvResult::Accumulators;
     };
     // Codes that fit bytes (8-bit activations, centred weights in int8) take vpdpbusd where the

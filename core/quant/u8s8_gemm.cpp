@@ -5,15 +5,15 @@
 namespace ql {
 
 void u8s8GemmPacked(int64_t M, int64_t Npad, int64_t K4, const int32_t* a, const int32_t* b,
-                    int32_t* c)
+                    int32_t* c, ByteGemmRequant* requant)
 {
-    u8s8GemmPackedWith(activeIsa(), M, Npad, K4, a, b, c);
+    u8s8GemmPackedWith(activeIsa(), M, Npad, K4, a, b, c, requant);
 }
 
 void u8s8GemmPackedWith(Isa isa, int64_t M, int64_t Npad, int64_t K4, const int32_t* a,
-                        const int32_t* b, int32_t* c)
+                        const int32_t* b, int32_t* c, ByteGemmRequant* requant)
 {
-    QL_KERNEL_FOR(isa, u8s8GemmPacked)(M, Npad, K4, a, b, c);
+    QL_KERNEL_FOR(isa, u8s8GemmPacked)(M, Npad, K4, a, b, c, requant);
 }
 
 void interleaveBytes4(const uint8_t* p0, const uint8_t* p1, const uint8_t* p2, const uint8_t* p3,
@@ -23,15 +23,16 @@ void interleaveBytes4(const uint8_t* p0, const uint8_t* p1, const uint8_t* p2, c
 }
 
 void u8s8GemmRows(int64_t M, int64_t Npad, int64_t K4, const int32_t* a, const int32_t* b,
-                  const int64_t* offsets, int32_t* c)
+                  const int64_t* offsets, int32_t* c, ByteGemmRequant* requant)
 {
-    u8s8GemmRowsWith(activeIsa(), M, Npad, K4, a, b, offsets, c);
+    u8s8GemmRowsWith(activeIsa(), M, Npad, K4, a, b, offsets, c, requant);
 }
 
 void u8s8GemmRowsWith(Isa isa, int64_t M, int64_t Npad, int64_t K4, const int32_t* a,
-                      const int32_t* b, const int64_t* offsets, int32_t* c)
+                      const int32_t* b, const int64_t* offsets, int32_t* c,
+                      ByteGemmRequant* requant)
 {
-    QL_KERNEL_FOR(isa, u8s8GemmRows)(M, Npad, K4, a, b, offsets, c);
+    QL_KERNEL_FOR(isa, u8s8GemmRows)(M, Npad, K4, a, b, offsets, c, requant);
 }
 
 void interleaveChannels4(const int32_t* x0, const int32_t* x1, const int32_t* x2,

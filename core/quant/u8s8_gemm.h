@@ -27,6 +27,7 @@
 #include <cstdint>
 
 #include "core/isa/cpu_isa.h"
+#include "core/isa/kernels.h"
 
 namespace ql {
 
@@ -40,11 +41,14 @@ inline int32_t packQuad(int32_t b0, int32_t b1, int32_t b2, int32_t b3)
 // c[m · Npad + n] = Σ_j Σ_t s8(byte t of a[m·K4 + j]) · u8(byte t of b[j·Npad + n]) mod 2^32,
 // for m < M, n < Npad (a multiple of kPackedLanes). On the path activeIsa() chose: vpdpbusd
 // with AVX-512 VNNI, a baseline loop otherwise — the same bits on every path.
+// Given `requant`, c holds instead each sum's requantized code, computed in the registers that
+// formed it (the output stage ByteGemmRequant, core/isa/kernels.h), and requant's clip counts
+// and max |acc| grow by those of the valid columns.
 void u8s8GemmPacked(int64_t M, int64_t Npad, int64_t K4, const int32_t* a, const int32_t* b,
-                    int32_t* c);
+                    int32_t* c, ByteGemmRequant* requant = nullptr);
 // The same on a given path (tests); the CPU must support it (isaSupported).
 void u8s8GemmPackedWith(Isa isa, int64_t M, int64_t Npad, int64_t K4, const int32_t* a,
-                        const int32_t* b, int32_t* c);
+                        const int32_t* b, int32_t* c, ByteGemmRequant* requant = nullptr);
 // words[i] = packQuad(p0[i], p1[i], p2[i], p3[i]) for i < n: one row of B from four taps'
 // contiguous pixel runs (the stride-1 conv), on the active path.
 void interleaveBytes4(const uint8_t* p0, const uint8_t* p1, const uint8_t* p2, const uint8_t* p3,
@@ -55,9 +59,10 @@ void interleaveBytes4(const uint8_t* p0, const uint8_t* p1, const uint8_t* p2, c
 // (mod 2^32). The stride-1 conv runs it on a channel-quad image (a word holds one pixel of 4
 // channels): the rows of B are then that image shifted by each tap, never copied.
 void u8s8GemmRows(int64_t M, int64_t Npad, int64_t K4, const int32_t* a, const int32_t* b,
-                  const int64_t* offsets, int32_t* c);
+                  const int64_t* offsets, int32_t* c, ByteGemmRequant* requant = nullptr);
 void u8s8GemmRowsWith(Isa isa, int64_t M, int64_t Npad, int64_t K4, const int32_t* a,
-                      const int32_t* b, const int64_t* offsets, int32_t* c);
+                      const int32_t* b, const int64_t* offsets, int32_t* c,
+                      ByteGemmRequant* requant = nullptr);
 // words[i] = packQuad(x0[i], x1[i], x2[i], x3[i]) for i < n: one row of a channel-quad image
 // from four channels' code rows, on the active path.
 void interleaveChannels4(const int32_t* x0, const int32_t* x1, const int32_t* x2,
