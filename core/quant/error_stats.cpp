@@ -42,43 +42,21 @@ Histogram Histogram::build(const std::vector<float>& values, int bins, double lo
     // vectorises), then the counting, spread over four count arrays so that a run of values in
     // one bin does not chain every increment on the previous one; the arrays are summed at the
     // end (integer counts: the same result in any order).
-    //
-    // A value's bin is clamp(floor((v − lo) / width), 0, last) — the double division, the
-    // definition. Division is the slow part (a few cycles per element at any vector width), so
-    // the first loop multiplies by 1/width instead: t' = (v − lo)·(1/width) is within a few
-    // ulps of t = (v − lo)/width (< 4e-14 for |t| ≤ 128), so floor(t') = floor(t) except
-    // where t' lies within that of an integer. Those elements (|t' − i| < 1e-9 for an integer
-    // i in [0, last + 1]; rare, boundaries only) are flagged and recomputed with the division:
-    // every bin is the definition's. NaN compares false: not flagged, bin 0, as the division.
     constexpr size_t kBlock = 512;
     constexpr size_t kWays = 4;
-    constexpr double kNear = 1e-9;
     const size_t binCount = h.counts.size();
-    const double inverse = 1.0 / width;
     std::vector<int64_t> ways(kWays * binCount, 0);
     int32_t binOf[kBlock];
-    unsigned char near[kBlock];
-    const auto binFrom = [last](double t) {
-        // clamp(floor(t), 0, last) without a libm call: for 0 ≤ t < last the truncation is the
-        // floor; below 0 (or NaN) the first bin, from last on the last.
-        const double clamped = t >= 0.0 ? (t < last ? t : last) : 0.0;
-        return static_cast<int32_t>(clamped);
-    };
     for (size_t begin = 0; begin < values.size(); begin += kBlock) {
         const size_t n = std::min(kBlock, values.size() - begin);
         const float* v = values.data() + begin;
-        size_t flagged = 0;
         for (size_t k = 0; k < n; ++k) {
-            const double t = (v[k] - h.lo) * inverse;
-            binOf[k] = binFrom(t);
-            const double above = t - binOf[k]; // in [0, 1) inside the range
-            near[k] = t > -kNear && t < last + 1.0 + kNear &&
-                      (above < kNear || above > 1.0 - kNear);
-            flagged += near[k];
+            // clamp(floor(t), 0, last) without a libm call: for 0 ≤ t < last the truncation is
+            // the floor; below 0 (or NaN) the first bin, from last on the last.
+            const double t = (v[k] - h.lo) / width;
+            const double clamped = t >= 0.0 ? (t < last ? t : last) : 0.0;
+            binOf[k] = static_cast<int32_t>(clamped);
         }
-        for (size_t k = 0; flagged > 0 && k < n; ++k)
-            if (near[k])
-                binOf[k] = binFrom((v[k] - h.lo) / width);
         for (size_t k = 0; k < n; ++k)
             ways[(k % kWays) * binCount + static_cast<size_t>(binOf[k])]++;
     }
