@@ -44,8 +44,9 @@ ConvData randomConv(Rng& rng, int64_t c, int64_t h, int64_t w, int64_t K, int64_
     return d;
 }
 
-// Naive conv: every tap in k order from 0 (padding reads 0), then + bias — the order the
-// kernels keep, so their results must be identical, not just close.
+// Naive conv: every tap in k order from 0 (padding reads 0) with one fused multiply-add each,
+// then + bias — the order and rounding the kernels keep, so their results must be identical,
+// not just close.
 std::vector<float> naiveConv(const ConvData& d, int64_t c, int64_t h, int64_t w, int64_t kh,
                              int64_t kw, int64_t sy, int64_t sx, int64_t dil, int64_t padT,
                              int64_t padL, int64_t outH, int64_t outW, int64_t m)
@@ -63,7 +64,8 @@ std::vector<float> naiveConv(const ConvData& d, int64_t c, int64_t h, int64_t w,
                             const int64_t ix = ox * sx + kx * dil - padL;
                             const bool inside = iy >= 0 && iy < h && ix >= 0 && ix < w;
                             const float x = inside ? d.image[size_t((ch * h + iy) * w + ix)] : 0.0f;
-                            s += d.W[size_t(o * K + (ch * kh + ky) * kw + kx)] * x;
+                            // One fused multiply-add per tap, as the kernels do.
+                            s = std::fma(d.W[size_t(o * K + (ch * kh + ky) * kw + kx)], x, s);
                         }
                 y[size_t((o * outH + oy) * outW + ox)] = s + d.bias[size_t(o)];
             }
@@ -174,7 +176,8 @@ private slots:
     {
         // The general conv path (stride 2, ResNet's 7 × 7 stem and 1 × 1 downsample shapes,
         // dilation, a negative pad that crops), against a naive loop adding the taps in k
-        // order from 0 and then the bias — the order the kernel keeps, so equality is exact.
+        // order from 0 (one fused multiply-add each) and then the bias — the order and
+        // rounding the kernel keeps, so equality is exact.
         struct Case { int64_t c, h, w, kh, kw, sy, sx, dil, padT, padL, outH, outW, m; };
         const Case cases[] = {
             {3, 23, 23, 7, 7, 2, 2, 1, 3, 3, 12, 12, 8},  // stem: 144 columns, 8 rows

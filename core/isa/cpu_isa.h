@@ -3,7 +3,7 @@
 // path, and the CPU it runs on decides which one executes.
 //
 //   scalar      — baseline x86-64 (SSE2), also the reference every other path must equal;
-//   avx2        — 256-bit integer multiply-add (pmaddwd) and 8-float vectors;
+//   avx2        — 256-bit integer multiply-add (pmaddwd) and 8-float vectors, with FMA3;
 //   avx512vnni  — AVX-512 F/BW/VL/DQ + VNNI (vpdpwssd) and 16-float vectors.
 //
 // Each path is its own translation unit compiled with its own -m flags (core/isa/kernels_*.cpp);
@@ -12,8 +12,9 @@
 // environment variable QL_ISA names one — then exactly that one, or an error if the CPU lacks
 // it (never a silent fallback). Every path computes bit-identical results: the integer kernels
 // are exact, and the FP32 kernels add each output's products in the same order on every path
-// (vectors span output columns, never the sum), with no FMA contraction (-std=c++20 compiles
-// with -ffp-contract=off).
+// (vectors span output columns, never the sum), with no implicit FMA contraction (the kernel
+// files compile with -ffp-contract=off); the FP32 conv's explicit fused multiply-add is one
+// rounding on every path (vfmadd, or libm's fmaf on the baseline).
 
 #include <string>
 #include <vector>
