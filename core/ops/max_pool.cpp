@@ -46,22 +46,38 @@ constexpr T maxIdentity()
         return std::numeric_limits<T>::lowest();
 }
 
-// One plane. Windows that lie wholly inside the input (always, without padding and ceil_mode)
-// take unchecked loops; the border windows clip their taps to the input.
-// An inside row of windows first takes the max over the kH input rows, contiguously (it
-// vectorises), and then over the kW taps of each window in that row maximum.
+// One plane. A row of windows whose kH input rows all lie inside the input (every row but
+// the padded borders) first takes the max over those rows, contiguously over the whole width
+// (it vectorises), and then over the kW taps of each window in that row maximum: unchecked
+// for the windows inside, clipped to the input for the padded ones at either end. The other
+// rows clip every tap.
 template <typename T>
 void maxPoolPlane(const WindowGeometry& g, const T* input, T* output, std::vector<T>& rowMax)
 {
     const int64_t inH = g.inSize[0], inW = g.inSize[1], outH = g.outSize[0], outW = g.outSize[1];
     const int64_t kH = g.kernel[0], kW = g.kernel[1], sY = g.strides[0], sX = g.strides[1];
     const int64_t dY = g.dilations[0], dX = g.dilations[1];
-    const bool no_x_padding = g.padBegin[1] == 0 && (outW - 1) * sX + (kW - 1) * dX < inW;
+    const int64_t padLeft = g.padBegin[1];
+    // The maximum over the taps of window out_x that fall inside [0, inW) of `row`.
+    const auto clippedMax = [&](const T* row, int64_t out_x, T best) {
+        const int64_t x0 = out_x * sX - padLeft;
+        for (int64_t filter_x = 0; filter_x < kW; ++filter_x) {
+            const int64_t in_x = x0 + filter_x * dX;
+            if (in_x >= 0 && in_x < inW)
+                best = std::max(best, row[in_x]);
+        }
+        return best;
+    };
+    // Windows [first_inside, end_inside) have every tap inside the row.
+    const int64_t first_inside = std::min(outW, (padLeft + sX - 1) / sX);
+    int64_t end_inside = first_inside;
+    while (end_inside < outW && end_inside * sX - padLeft + (kW - 1) * dX < inW)
+        ++end_inside;
     rowMax.resize(static_cast<size_t>(inW));
     for (int64_t out_y = 0; out_y < outH; ++out_y) {
         const int64_t y0 = out_y * sY - g.padBegin[0];
-        const bool rows_inside = y0 >= 0 && y0 + (kH - 1) * dY < inH;
-        if (rows_inside && no_x_padding) {
+        T* out_row = output + out_y * outW;
+        if (y0 >= 0 && y0 + (kH - 1) * dY < inH) {
             // Every max starts from the identity as below, so a NaN tap is skipped the same way.
             std::fill(rowMax.begin(), rowMax.end(), maxIdentity<T>());
             for (int64_t filter_y = 0; filter_y < kH; ++filter_y) {
@@ -69,37 +85,27 @@ void maxPoolPlane(const WindowGeometry& g, const T* input, T* output, std::vecto
                 for (int64_t x = 0; x < inW; ++x)
                     rowMax[x] = std::max(rowMax[x], row[x]);
             }
-            for (int64_t out_x = 0; out_x < outW; ++out_x) {
-                const T* window = rowMax.data() + out_x * sX;
+            for (int64_t out_x = 0; out_x < first_inside; ++out_x)
+                out_row[out_x] = clippedMax(rowMax.data(), out_x, maxIdentity<T>());
+            for (int64_t out_x = first_inside; out_x < end_inside; ++out_x) {
+                const T* window = rowMax.data() + out_x * sX - padLeft;
                 T best = maxIdentity<T>();
                 for (int64_t filter_x = 0; filter_x < kW; ++filter_x)
                     best = std::max(best, window[filter_x * dX]);
-                output[out_y * outW + out_x] = best;
+                out_row[out_x] = best;
             }
+            for (int64_t out_x = end_inside; out_x < outW; ++out_x)
+                out_row[out_x] = clippedMax(rowMax.data(), out_x, maxIdentity<T>());
             continue;
         }
         for (int64_t out_x = 0; out_x < outW; ++out_x) {
-            const int64_t x0 = out_x * sX - g.padBegin[1];
             T best = maxIdentity<T>();
-            if (rows_inside && x0 >= 0 && x0 + (kW - 1) * dX < inW) {
-                for (int64_t filter_y = 0; filter_y < kH; ++filter_y) {
-                    const T* row = input + (y0 + filter_y * dY) * inW + x0;
-                    for (int64_t filter_x = 0; filter_x < kW; ++filter_x)
-                        best = std::max(best, row[filter_x * dX]);
-                }
-            } else {
-                for (int64_t filter_y = 0; filter_y < kH; ++filter_y) {
-                    const int64_t in_y = y0 + filter_y * dY;
-                    if (in_y < 0 || in_y >= inH)
-                        continue;
-                    for (int64_t filter_x = 0; filter_x < kW; ++filter_x) {
-                        const int64_t in_x = x0 + filter_x * dX;
-                        if (in_x >= 0 && in_x < inW)
-                            best = std::max(best, input[in_y * inW + in_x]);
-                    }
-                }
+            for (int64_t filter_y = 0; filter_y < kH; ++filter_y) {
+                const int64_t in_y = y0 + filter_y * dY;
+                if (in_y >= 0 && in_y < inH)
+                    best = clippedMax(input + in_y * inW, out_x, best);
             }
-            output[out_y * outW + out_x] = best;
+            out_row[out_x] = best;
         }
     }
 }
