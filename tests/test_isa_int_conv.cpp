@@ -279,7 +279,8 @@ private slots:
     {
         // The u8 × s8 GEMM over row offsets (the stride-1 conv's channel-quad image): rows of B
         // gathered from overlapping offsets of one buffer, against u8s8GemmPacked on the same
-        // rows copied out, on every path; and interleaveChannels4 against packQuad.
+        // rows copied out, on every path; and interleaveChannels4 and interleaveBytes4Strided
+        // against packQuad.
         Rng rng(59);
         const int64_t M = 13, Npad = 80, K4 = 11;
         std::vector<int32_t> a(size_t(M * K4)), image(600);
@@ -305,6 +306,20 @@ private slots:
                                 words.data());
             for (size_t i = 0; i < words.size(); ++i)
                 QCOMPARE(words[i], packQuad(x[i], x[37 + i], x[74 + i], x[111 + i]));
+            // The strided byte interleave (a strided conv's row of B): every 1st, 2nd, 3rd byte.
+            std::vector<uint8_t> bytes(4 * 120);
+            for (size_t i = 0; i < bytes.size(); ++i)
+                bytes[i] = uint8_t(x[i % x.size()] ^ int32_t(i));
+            for (const int64_t stride : {1, 2, 3}) {
+                std::vector<int32_t> strided(37, -1);
+                const uint8_t* p = bytes.data();
+                interleaveBytes4StridedWith(isa, p, p + 120, p + 240, p + 360, 37, stride,
+                                            strided.data());
+                for (int64_t i = 0; i < 37; ++i) {
+                    const int64_t at = i * stride;
+                    QCOMPARE(strided[size_t(i)], packQuad(p[at], p[120 + at], p[240 + at], p[360 + at]));
+                }
+            }
         }
     }
 

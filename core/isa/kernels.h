@@ -14,7 +14,7 @@
 //   addHalfEven     — the integer Add of n code pairs (double multipliers, half-even rounding,
 //                     clamped), clip counts added; see core/isa/add_kernel.inc;
 //   accumulatorScan — max |acc[i]| and the count outside int32; see accumulator_scan_kernel.inc;
-//   u8s8GemmPacked, interleaveBytes4 — see core/quant/u8s8_gemm.h (Npad a multiple of 16; a
+//   u8s8GemmPacked, interleaveBytes4(Strided) — see core/quant/u8s8_gemm.h (Npad a multiple of 16; a
 //                     non-null ByteGemmRequant requantizes C in the kernel's registers);
 //   requantizeInt32RowHalfEven — requantizeRowHalfEven on int32 accumulators, plus max |acc|;
 //   codeRange       — min and max of n ≥ 1 codes; see core/isa/code_range_kernel.inc;
@@ -80,6 +80,8 @@ struct ByteGemmRequant
                         const int32_t* b, int32_t* c, ByteGemmRequant* requant);               \
     void interleaveBytes4(const uint8_t* p0, const uint8_t* p1, const uint8_t* p2,              \
                           const uint8_t* p3, int64_t n, int32_t* words);                        \
+    void interleaveBytes4Strided(const uint8_t* p0, const uint8_t* p1, const uint8_t* p2,       \
+                                 const uint8_t* p3, int64_t n, int64_t stride, int32_t* words); \
     void requantizeInt32RowHalfEven(const int32_t* acc, int64_t n, float multiplier,            \
                                     int32_t zero_point, int32_t activation_min,                 \
                                     int32_t activation_max, int32_t* out, int64_t* clipped_low, \

@@ -410,11 +410,11 @@ void byteConv(const ConvParams& p, const int32_t* x, const PackedConvWeights& we
                     interleaveBytes4(t0, t1, t2, t3, npad, dst);
                     continue;
                 }
-                for (int64_t oy = 0; oy < out_height; ++oy)
-                    for (int64_t ox = 0; ox < out_width; ++ox) {
-                        const int64_t at = oy * p.strideHeight * width + ox * p.strideWidth;
-                        dst[oy * out_width + ox] = packQuad(t0[at], t1[at], t2[at], t3[at]);
-                    }
+                for (int64_t oy = 0; oy < out_height; ++oy) {
+                    const int64_t at = oy * p.strideHeight * width;
+                    interleaveBytes4Strided(t0 + at, t1 + at, t2 + at, t3 + at, out_width,
+                                            p.strideWidth, dst + oy * out_width);
+                }
                 std::fill(dst + positions, dst + npad, 0); // padding columns
             }
             ByteGemmRequant* requant = output.byteGroup(g);

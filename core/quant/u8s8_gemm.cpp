@@ -22,6 +22,18 @@ void interleaveBytes4(const uint8_t* p0, const uint8_t* p1, const uint8_t* p2, c
     QL_ACTIVE_KERNEL(interleaveBytes4)(p0, p1, p2, p3, n, words);
 }
 
+void interleaveBytes4Strided(const uint8_t* p0, const uint8_t* p1, const uint8_t* p2,
+                             const uint8_t* p3, int64_t n, int64_t stride, int32_t* words)
+{
+    interleaveBytes4StridedWith(activeIsa(), p0, p1, p2, p3, n, stride, words);
+}
+
+void interleaveBytes4StridedWith(Isa isa, const uint8_t* p0, const uint8_t* p1, const uint8_t* p2,
+                                 const uint8_t* p3, int64_t n, int64_t stride, int32_t* words)
+{
+    QL_KERNEL_FOR(isa, interleaveBytes4Strided)(p0, p1, p2, p3, n, stride, words);
+}
+
 void u8s8GemmRows(int64_t M, int64_t Npad, int64_t K4, const int32_t* a, const int32_t* b,
                   const int64_t* offsets, int32_t* c, ByteGemmRequant* requant)
 {

@@ -53,6 +53,12 @@ void u8s8GemmPackedWith(Isa isa, int64_t M, int64_t Npad, int64_t K4, const int3
 // contiguous pixel runs (the stride-1 conv), on the active path.
 void interleaveBytes4(const uint8_t* p0, const uint8_t* p1, const uint8_t* p2, const uint8_t* p3,
                       int64_t n, int32_t* words);
+// words[i] = packQuad(p0[i·stride], p1[i·stride], p2[i·stride], p3[i·stride]) for i < n: a
+// strided conv's row of B, on the active path (or on `isa`: tests).
+void interleaveBytes4Strided(const uint8_t* p0, const uint8_t* p1, const uint8_t* p2,
+                             const uint8_t* p3, int64_t n, int64_t stride, int32_t* words);
+void interleaveBytes4StridedWith(Isa isa, const uint8_t* p0, const uint8_t* p1, const uint8_t* p2,
+                                 const uint8_t* p3, int64_t n, int64_t stride, int32_t* words);
 
 // The same GEMM with B's rows anywhere: row j of B is the Npad words at b + offsets[j]
 //   c[m · Npad + n] = Σ_j Σ_t s8(byte t of a[m·K4 + j]) · u8(byte t of b[offsets[j] + n])
