@@ -140,7 +140,7 @@ void packPatches(const ConvParams& p, const PaddedImage& image, const ColumnLayo
 // columns dropped) are Σ w̃·x̃ = C − correction[o] (mod 2^32: the byte path's hoisted Z_x·Σ w̃,
 // 0 for the int16 path) plus b[o]. In the fused case the whole sum is formed mod 2^32 and is
 // exact because the bound puts it inside int32. The byte path requantizes inside its GEMM
-// (byteStage), so C arrives as codes and only its valid columns are appended (writeCodes).
+// (byteStage), so C arrives as codes and only its valid columns are appended (writeByte).
 struct GemmOutput
 {
     GemmOutput(const ConvParams& params, const ColumnLayout& columns, int64_t padded,
@@ -156,20 +156,23 @@ struct GemmOutput
     int64_t* acc = nullptr;
     const ConvOutputStage* stage = nullptr; // null: write acc
     int32_t* dense = nullptr;               // one channel's int32 accumulators (fused case)
-    int64_t low = 0, high = 0;              // clip counts (fused case)
-    int32_t maxAbs = 0;                     // largest |acc| (fused case)
-    ByteGemmRequant requant;                // the byte GEMM's output stage (fused case)
+    // The byte GEMM's output stage (fused case); its low, high and maxAbs are the clip counts
+    // and largest |acc| of either fused path.
+    ByteGemmRequant requant;
     uint32_t* shifts = nullptr;             // its per-channel arrays (byteStage)
     float* multipliers = nullptr;
 
-    // Prepares the byte GEMM's output stage for these correction terms (fused case only): per
-    // channel the shift b[o] − correction[o] and the multiplier, and the masks of the output
-    // columns (column n is position (n / rowStride, n % rowStride) when that is inside the
-    // output).
-    void byteStage(ConvScratch& scratch, const int64_t* correction)
+    // For a byte conv: the hoisted correction Z_x · Σ_k w̃[o,k] per channel (returned), and in
+    // the fused case the GEMM's output stage — per channel the shift b[o] − correction[o] and
+    // the multiplier, and the masks of the output columns (column n is position
+    // (n / rowStride, n % rowStride) when that is inside the output).
+    const int64_t* byteStage(ConvScratch& scratch, const PackedConvWeights& weights)
     {
+        int64_t* correction = atLeast(scratch.correction, p.outChannels);
+        for (int64_t o = 0; o < p.outChannels; ++o)
+            correction[o] = int64_t(p.inputZeroPoint) * weights.sums[o];
         if (!stage)
-            return;
+            return correction;
         const RequantParams& params = *stage->requant;
         shifts = atLeast(scratch.shift, p.outChannels);
         multipliers = atLeast(scratch.multipliers, p.outChannels);
@@ -192,6 +195,7 @@ struct GemmOutput
         requant.activationMin = params.activationMin;
         requant.activationMax = params.activationMax;
         requant.valid = valid;
+        return correction;
     }
 
     // The output stage for group g's GEMM rows (channels g·O/G …), after byteStage.
@@ -205,10 +209,13 @@ struct GemmOutput
         return &requant;
     }
 
-    // A byte GEMM's C of one group, which byteGroup turned into codes: the valid columns are
-    // appended in output order, each output row while in cache (no whole-tensor memset first).
-    void writeCodes(const int32_t* c)
+    // A byte GEMM's C of group g of image n: write()'s accumulators, or — when byteGroup
+    // turned it into codes — the valid columns appended in output order, each output row while
+    // in cache (no whole-tensor memset first).
+    void writeByte(int64_t n, int64_t g, const int32_t* c, const int64_t* correction)
     {
+        if (!stage)
+            return write(n, g, c, correction);
         const int64_t group_out = p.outChannels / p.group;
         const int64_t out_height = p.outHeight(), out_width = p.outWidth();
         std::vector<int32_t>& codes = *stage->codes;
@@ -242,7 +249,8 @@ struct GemmOutput
                 std::vector<int32_t>& codes = *stage->codes;
                 codes.resize(static_cast<size_t>(base + positions));
                 requantizeInt32Row(*stage->requant, channel, dense, positions,
-                                   codes.data() + base, &low, &high, &maxAbs);
+                                   codes.data() + base, &requant.low, &requant.high,
+                                   &requant.maxAbs);
                 continue;
             }
             for (int64_t oy = 0; oy < out_height; ++oy)
@@ -283,10 +291,7 @@ void byteConv(const ConvParams& p, const int32_t* x, const PackedConvWeights& we
     const int64_t group_out = p.outChannels / p.group;
     const int32_t zx = p.inputZeroPoint;
     // A: weights.quads, [O][K4] quads of w̃; correction[o] = Z_x · Σ_k w̃.
-    int64_t* correction = atLeast(scratch.correction, p.outChannels);
-    for (int64_t o = 0; o < p.outChannels; ++o)
-        correction[o] = int64_t(zx) * weights.sums[o];
-    output.byteStage(scratch, correction);
+    const int64_t* correction = output.byteStage(scratch, weights);
     const int64_t out_height = p.outHeight(), out_width = p.outWidth();
     const int64_t positions = out_height * out_width;
     const int64_t height = p.inHeight + p.padTop + p.padBottom;
@@ -339,13 +344,9 @@ void byteConv(const ConvParams& p, const int32_t* x, const PackedConvWeights& we
                 }
                 std::fill(dst + positions, dst + npad, 0); // padding columns
             }
-            ByteGemmRequant* requant = output.byteGroup(g);
             u8s8GemmPacked(group_out, npad, quads, weights.quads.data() + g * group_out * quads,
-                           b, c, requant);
-            if (requant)
-                output.writeCodes(c);
-            else
-                output.write(n, g, c, correction);
+                           b, c, output.byteGroup(g));
+            output.writeByte(n, g, c, correction);
         }
     }
 }
@@ -365,10 +366,7 @@ void channelQuadConv(const ConvParams& p, const int32_t* x, const PackedConvWeig
     const int64_t channel_quads = p.inChannels / 4;
     const int64_t quads = channel_quads * taps;
     const int32_t zx = p.inputZeroPoint;
-    int64_t* correction = atLeast(scratch.correction, p.outChannels);
-    for (int64_t o = 0; o < p.outChannels; ++o)
-        correction[o] = int64_t(zx) * weights.sums[o];
-    output.byteStage(scratch, correction);
+    const int64_t* correction = output.byteStage(scratch, weights);
     const int64_t height = p.inHeight + p.padTop + p.padBottom;
     const int64_t width = p.inWidth + p.padLeft + p.padRight;
     const int64_t plane = height * width;
@@ -393,13 +391,9 @@ void channelQuadConv(const ConvParams& p, const int32_t* x, const PackedConvWeig
                                     p.inWidth,
                                     image + q * plane + (y + p.padTop) * width + p.padLeft);
             }
-        ByteGemmRequant* requant = output.byteGroup(0);
         u8s8GemmRows(p.outChannels, npad, quads, weights.channelQuads.data(), image, offsets, c,
-                     requant);
-        if (requant)
-            output.writeCodes(c);
-        else
-            output.write(n, 0, c, correction);
+                     output.byteGroup(0));
+        output.writeByte(n, 0, c, correction);
     }
 }
 
@@ -463,9 +457,9 @@ PackedConvResult packedConv(const ConvParams& p, const int32_t* x, const int32_t
     GemmOutput output{p,       layout, npad, acc, fused ? stage : nullptr,
                       fused ? atLeast(scratch.dense, positions) : nullptr};
     const auto finish = [&] {
-        stats->clipLow = output.low + output.requant.low;
-        stats->clipHigh = output.high + output.requant.high;
-        stats->maxAcc = std::max(output.maxAbs, output.requant.maxAbs);
+        stats->clipLow = output.requant.low;
+        stats->clipHigh = output.requant.high;
+        stats->maxAcc = output.requant.maxAbs;
         return fused ? PackedConvResult::Codes : PackedConvResult::Accumulators;
     };
     // Codes that fit bytes (8-bit activations, centred weights in int8) take vpdpbusd where the
