@@ -6,7 +6,8 @@
 // The FP32 kernel is also checked against a naive loop that adds the taps in the same order,
 // so "equal to scalar" cannot hide a scalar path that is itself wrong; the error statistics
 // sums (ErrorAccumulator over the errorSums kernel) against a naive loop with the same 8-lane
-// association; the half-even float requantization and integer Add kernels against their
+// association, and the codes' one-pass statistics (codeErrorSums) against those of their
+// dequantized floats; the half-even float requantization and integer Add kernels against their
 // element-wise definitions, and the accumulator scan against a naive loop. The integer conv's
 // own kernels are checked in test_isa_int_conv.cpp.
 
@@ -250,6 +251,63 @@ private slots:
                 }
                 QVERIFY2(st.maxAbsError == maxAbs, isaName(isa));
                 QCOMPARE(acc.worstOffset(), 1000 + worstAt);
+            }
+        }
+    }
+
+    void codeErrorStatsEveryIsaEqualFloatPath()
+    {
+        // addCodes (codeErrorSums: dequantize, clip counts and sums in one pass) against add()
+        // on the dequantized floats with naively counted clips, which the test above ties to
+        // the naive sums: every statistic, both histograms and the worst offset must be equal.
+        // u8 codes with runs at qmin / qmax, references inside, on and beyond the bounds, a NaN
+        // reference, lengths with every lane tail, an offset that is not a stride multiple.
+        Rng rng(12);
+        CodeDequant dq;
+        dq.scale = 0.0173f;
+        dq.zeroPoint = 37;
+        dq.qmin = 0;
+        dq.qmax = 255;
+        dq.below = dq.scale * float(dq.qmin - dq.zeroPoint) - 0.5f * dq.scale;
+        dq.above = dq.scale * float(dq.qmax - dq.zeroPoint) + 0.5f * dq.scale;
+        for (const int64_t n : {1, 7, 8, 9, 1001, 4096}) {
+            std::vector<int32_t> codes(static_cast<size_t>(n));
+            std::vector<float> ref(static_cast<size_t>(n)), deq(static_cast<size_t>(n));
+            int64_t low = 0, high = 0;
+            for (size_t i = 0; i < size_t(n); ++i) {
+                const int kind = int(rng.next() % 6);
+                codes[i] = kind == 0 ? dq.qmin : kind == 1 ? dq.qmax : int32_t(rng.next() % 256);
+                deq[i] = float(codes[i] - dq.zeroPoint) * dq.scale;
+                const double jitter = kind < 2 && rng.next() % 2 ? 2.0 : 0.01;
+                ref[i] = float(deq[i] + (kind == 0 ? -1 : kind == 1 ? 1 : rng.uniform() - 0.5) *
+                                            rng.uniform() * jitter);
+                if (kind < 2 && i % 7 == 3) // exactly on the bound: not a clip
+                    ref[i] = kind == 0 ? dq.below : dq.above;
+                if (n > 100 && i == 77)
+                    ref[i] = std::numeric_limits<float>::quiet_NaN();
+                low += codes[i] == dq.qmin && ref[i] < dq.below;
+                high += codes[i] == dq.qmax && ref[i] > dq.above;
+            }
+            QVERIFY(n < 100 || (low > 0 && high > 0)); // both clip counts are exercised
+            ErrorAccumulator floats(3 * n);
+            floats.add(ref.data(), deq.data(), n, 5, low, high, 2);
+            const ErrorStats want = floats.finish(-1.0, 3.0);
+            for (Isa isa : supportedIsas()) {
+                setActiveIsa(isa);
+                ErrorAccumulator acc(3 * n);
+                acc.addCodes(ref.data(), codes.data(), n, 5, dq, 2);
+                const ErrorStats got = acc.finish(-1.0, 3.0);
+                const char* path = isaName(isa);
+                auto same = [](double a, double b) { return a == b || (a != a && b != b); };
+                QVERIFY2(got.count == want.count && got.overflows == want.overflows, path);
+                QVERIFY2(same(got.meanError, want.meanError) && same(got.mse, want.mse), path);
+                QVERIFY2(same(got.sqnrDb, want.sqnrDb) && same(got.cosine, want.cosine), path);
+                QVERIFY2(got.maxAbsError == want.maxAbsError, path);
+                QVERIFY2(got.clipLowRate == want.clipLowRate, path);
+                QVERIFY2(got.clipHighRate == want.clipHighRate, path);
+                QVERIFY2(got.refMin == want.refMin && got.refMax == want.refMax, path);
+                QVERIFY2(got.errorHist == want.errorHist && got.valueHist == want.valueHist, path);
+                QCOMPARE(acc.worstOffset(), floats.worstOffset());
             }
         }
     }

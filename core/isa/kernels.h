@@ -20,8 +20,9 @@
 //   codeRange       — min and max of n ≥ 1 codes; see core/isa/code_range_kernel.inc;
 //   quantizeHalfEven — q[i] = clamp(R(r[i]·inverse), lo, hi) + zero_point, R half-even, NaN → 0;
 //                     see core/isa/quantize_kernel.inc;
-//   errorSums       — the error sums of `blocks` blocks of kErrorLanes elements into `lanes`
-//                     (element k of a block into lane k); see core/isa/error_sums_kernel.inc;
+//   errorSums, codeErrorSums — the error sums of n elements into `lanes` (element i into lane
+//                     i mod kErrorLanes), of float values or of per-tensor codes; see
+//                     core/isa/error_sums_kernel.inc;
 //   u8s8GemmRows, interleaveChannels4 — see core/quant/u8s8_gemm.h;
 //   maxPool2x2      — the 2 × 2, stride-2 max of int32 codes over row pairs, floored; see
 //                     core/isa/max_pool_kernel.inc.
@@ -31,12 +32,24 @@
 namespace ql {
 
 // The running per-lane state of the error sums (errorSums below; ErrorAccumulator::add).
+// worstAt[l]: the index of lane l's first element with |e| = callMax[l] (−1: none yet).
 constexpr int kErrorLanes = 8;
 struct ErrorLanes
 {
     double sumE[kErrorLanes], sumE2[kErrorLanes], sumR2[kErrorLanes], sumD2[kErrorLanes],
         sumRD[kErrorLanes], maxAbs[kErrorLanes], callMax[kErrorLanes], refMin[kErrorLanes],
         refMax[kErrorLanes];
+    int64_t worstAt[kErrorLanes];
+    int64_t clipLow = 0, clipHigh = 0; // codeErrorSums: codes clipped below / above the range
+};
+
+// How codeErrorSums reads a per-tensor code q: r' = float(q − zeroPoint) · scale; q = qmin
+// with r < below (q = qmax with r > above) counts as a clip.
+struct CodeDequant
+{
+    float scale = 1.0f;
+    int32_t zeroPoint = 0, qmin = 0, qmax = 0;
+    float below = 0.0f, above = 0.0f;
 };
 
 // The u8 × s8 GEMM's optional output stage (u8s8_gemm.h): instead of C[m, n] it stores the
@@ -64,7 +77,9 @@ struct ByteGemmRequant
                          const int32_t* b, int32_t* c);                                        \
     void shiftedConvRows(int rows, int64_t npad, int64_t K, const float* w, const float* padded, \
                          const int64_t* offsets, float* c);                                    \
-    void errorSums(const float* ref, const float* deq, int64_t blocks, ErrorLanes* lanes);     \
+    void errorSums(const float* ref, const float* deq, int64_t n, ErrorLanes* lanes);          \
+    void codeErrorSums(const float* ref, const int32_t* codes, int64_t n,                       \
+                       const CodeDequant& dq, ErrorLanes* lanes);                               \
     void requantizeRowHalfEven(const int64_t* acc, int64_t n, float multiplier,                 \
                                int32_t zero_point, int32_t activation_min,                      \
                                int32_t activation_max, int32_t* out, int64_t* clipped_low,      \

@@ -13,11 +13,28 @@ namespace ql {
 
 namespace {
 
-// The sums of whole lane blocks on the path activeIsa() chose; every path returns the same
-// doubles (core/isa/error_sums_kernel.inc).
-void errorSumsOnActiveIsa(const float* ref, const float* deq, int64_t blocks, ErrorLanes* lanes)
+// The histogram sample: global indices that are multiples of the stride (no per-element
+// division: start at the first such index and step), appended to err and refs. Sized up front,
+// so the loop has no push_back (it vectorises when the stride is 1, every element kept).
+template <typename Deq>
+void appendSample(std::vector<float>& err, std::vector<float>& refs, const float* ref, int64_t n,
+                  int64_t offset, int64_t stride, Deq deq)
 {
-    QL_ACTIVE_KERNEL(errorSums)(ref, deq, blocks, lanes);
+    const int64_t rem = offset % stride;
+    const int64_t first = rem == 0 ? 0 : stride - rem;
+    if (first >= n)
+        return;
+    const int64_t taken = (n - 1 - first) / stride + 1;
+    const size_t base = err.size();
+    err.resize(base + static_cast<size_t>(taken));
+    refs.resize(base + static_cast<size_t>(taken));
+    float* e = err.data() + base;
+    float* r = refs.data() + base;
+    for (int64_t s = 0; s < taken; ++s) {
+        const int64_t j = first + s * stride;
+        e[s] = static_cast<float>(double(deq(j)) - double(ref[j]));
+        r[s] = ref[j];
+    }
 }
 
 } // namespace
@@ -103,48 +120,35 @@ void ErrorAccumulator::considerWorst(double absE, int64_t offset)
     }
 }
 
-void ErrorAccumulator::add(const float* ref, const float* deq, int64_t n, int64_t offset,
-                           int64_t clipLow, int64_t clipHigh, int64_t overflows)
+// The sums run in kErrorLanes interleaved partial sums (element i feeds lane i mod kErrorLanes,
+// lanes combined in lane order at the end of the call) on the path activeIsa() chose: independent
+// lanes vectorise, and the result depends only on the values and how they are split into add()
+// calls — which the engine fixes independently of the thread count.
+ErrorLanes ErrorAccumulator::startLanes(const float* ref, int64_t n)
 {
     if (n > 0 && m_empty) {
         m_refMin = m_refMax = ref[0];
         m_empty = false;
     }
-    // The sums run in kLanes interleaved partial sums (element i feeds lane i mod kLanes, lanes
-    // combined in lane order at the end of the call): independent lanes vectorise, and the
-    // result depends only on the values and how they are split into add() calls — which the
-    // engine fixes independently of the thread count.
-    constexpr int kLanes = kErrorLanes;
     ErrorLanes lanes;
-    for (int l = 0; l < kLanes; ++l) {
+    for (int l = 0; l < kErrorLanes; ++l) {
         lanes.sumE[l] = lanes.sumE2[l] = lanes.sumR2[l] = lanes.sumD2[l] = lanes.sumRD[l] = 0.0;
         lanes.maxAbs[l] = m_maxAbs;
         lanes.refMin[l] = m_refMin;
         lanes.refMax[l] = m_refMax;
         lanes.callMax[l] = -1.0; // the largest |e| of this call, per lane (−1: none yet)
+        lanes.worstAt[l] = -1;
     }
-    // Whole blocks on the kernel path (no branch and no index in its loop, so the lanes
-    // vectorise; a NaN e never counts), the tail here with the same formulas; the worst
-    // element's offset is found afterwards.
-    const int64_t blocks = n / kLanes;
-    errorSumsOnActiveIsa(ref, deq, blocks, &lanes);
-    for (int64_t i = blocks * kLanes, l = 0; i < n; ++i, ++l) {
-        const double r = ref[i];
-        const double d = deq[i];
-        const double e = d - r;
-        lanes.sumE[l] += e;
-        lanes.sumE2[l] += e * e;
-        lanes.sumR2[l] += r * r;
-        lanes.sumD2[l] += d * d;
-        lanes.sumRD[l] += r * d;
-        const double a = std::abs(e);
-        lanes.maxAbs[l] = std::max(lanes.maxAbs[l], a);
-        lanes.callMax[l] = std::max(lanes.callMax[l], a);
-        lanes.refMin[l] = std::min(lanes.refMin[l], r);
-        lanes.refMax[l] = std::max(lanes.refMax[l], r);
-    }
+    return lanes;
+}
+
+// Combines the call's lanes, and keeps the first element (smallest offset) with the call's
+// largest |e|: the smallest of the lanes' first indices among the lanes that reached it.
+void ErrorAccumulator::finishLanes(const ErrorLanes& lanes, int64_t n, int64_t offset)
+{
     double worst = -1.0;
-    for (int l = 0; l < kLanes; ++l) {
+    int64_t worstAt = -1;
+    for (int l = 0; l < kErrorLanes; ++l) {
         m_sumE += lanes.sumE[l];
         m_sumE2 += lanes.sumE2[l];
         m_sumR2 += lanes.sumR2[l];
@@ -153,49 +157,41 @@ void ErrorAccumulator::add(const float* ref, const float* deq, int64_t n, int64_
         m_maxAbs = std::max(m_maxAbs, lanes.maxAbs[l]);
         m_refMin = std::min(m_refMin, lanes.refMin[l]);
         m_refMax = std::max(m_refMax, lanes.refMax[l]);
-        worst = std::max(worst, lanes.callMax[l]);
-    }
-    // The first element (smallest offset) with the call's largest |e|: blocks are tested
-    // whole (a loop without an exit, which vectorises), then the first hit is located inside
-    // the first block that has one.
-    if (worst >= 0.0) {
-        constexpr int64_t kBlock = 256;
-        for (int64_t begin = 0; begin < n; begin += kBlock) {
-            const int64_t end = std::min(n, begin + kBlock);
-            bool hit = false;
-            for (int64_t k = begin; k < end; ++k)
-                hit |= std::abs(double(deq[k]) - double(ref[k])) == worst;
-            if (!hit)
-                continue;
-            for (int64_t k = begin; k < end; ++k)
-                if (std::abs(double(deq[k]) - double(ref[k])) == worst) {
-                    considerWorst(worst, offset + k);
-                    break;
-                }
-            break;
+        if (lanes.worstAt[l] < 0)
+            continue;
+        if (lanes.callMax[l] > worst || (lanes.callMax[l] == worst && lanes.worstAt[l] < worstAt)) {
+            worst = lanes.callMax[l];
+            worstAt = lanes.worstAt[l];
         }
     }
-    // The histogram sample: global indices that are multiples of the stride (no per-element
-    // division: start at the first such index and step). Sized up front, so the loop has no
-    // push_back (it vectorises when the stride is 1, every element kept).
-    const int64_t rem = offset % m_stride;
-    const int64_t first = rem == 0 ? 0 : m_stride - rem;
-    if (first < n) {
-        const int64_t taken = (n - 1 - first) / m_stride + 1;
-        const size_t base = m_errSample.size();
-        m_errSample.resize(base + static_cast<size_t>(taken));
-        m_refSample.resize(base + static_cast<size_t>(taken));
-        float* err = m_errSample.data() + base;
-        float* refs = m_refSample.data() + base;
-        for (int64_t s = 0; s < taken; ++s) {
-            const int64_t j = first + s * m_stride;
-            err[s] = static_cast<float>(double(deq[j]) - double(ref[j]));
-            refs[s] = ref[j];
-        }
-    }
+    if (worstAt >= 0)
+        considerWorst(worst, offset + worstAt);
     m_count += n;
-    m_clipLow += clipLow;
-    m_clipHigh += clipHigh;
+    m_clipLow += lanes.clipLow;
+    m_clipHigh += lanes.clipHigh;
+}
+
+void ErrorAccumulator::add(const float* ref, const float* deq, int64_t n, int64_t offset,
+                           int64_t clipLow, int64_t clipHigh, int64_t overflows)
+{
+    ErrorLanes lanes = startLanes(ref, n);
+    QL_ACTIVE_KERNEL(errorSums)(ref, deq, n, &lanes);
+    lanes.clipLow = clipLow;
+    lanes.clipHigh = clipHigh;
+    finishLanes(lanes, n, offset);
+    appendSample(m_errSample, m_refSample, ref, n, offset, m_stride, [deq](int64_t j) { return deq[j]; });
+    m_overflows += overflows;
+}
+
+void ErrorAccumulator::addCodes(const float* ref, const int32_t* codes, int64_t n, int64_t offset,
+                                const CodeDequant& dq, int64_t overflows)
+{
+    ErrorLanes lanes = startLanes(ref, n);
+    QL_ACTIVE_KERNEL(codeErrorSums)(ref, codes, n, dq, &lanes);
+    finishLanes(lanes, n, offset);
+    appendSample(m_errSample, m_refSample, ref, n, offset, m_stride, [&](int64_t j) {
+        return static_cast<float>(codes[j] - dq.zeroPoint) * dq.scale;
+    });
     m_overflows += overflows;
 }
 

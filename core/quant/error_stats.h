@@ -15,6 +15,8 @@
 #include <utility>
 #include <vector>
 
+#include "core/isa/kernels.h"
+
 namespace ql {
 
 struct Histogram
@@ -69,6 +71,10 @@ public:
     // how many of these codes sat at qmin/qmax.
     void add(const float* ref, const float* deq, int64_t n, int64_t offset, int64_t clipLow = 0,
              int64_t clipHigh = 0, int64_t overflows = 0);
+    // The same for per-tensor codes, dequantized (and their clips counted) as dq says, in one
+    // pass without a float copy of the tensor.
+    void addCodes(const float* ref, const int32_t* codes, int64_t n, int64_t offset,
+                  const CodeDequant& dq, int64_t overflows = 0);
     void merge(const ErrorAccumulator& other);
     // Room for the whole evaluation's histogram sample (every element of totalElements seen),
     // for the accumulator the partials are merged into: no regrowing copies.
@@ -95,6 +101,8 @@ private:
     double m_worstAbs = -1.0;
     int64_t m_worstOffset = -1;
     void considerWorst(double absE, int64_t offset);
+    ErrorLanes startLanes(const float* ref, int64_t n);
+    void finishLanes(const ErrorLanes& lanes, int64_t n, int64_t offset);
     bool m_empty = true;
     std::vector<float> m_errSample, m_refSample;
 };

@@ -42,7 +42,6 @@ struct UnitResult
 {
     std::vector<ErrorAccumulator> local, propagated;
     std::vector<AccumulatorStats> accumulators;
-    std::vector<float> scratch; // dequantized values of the layer being compared
 };
 
 struct Evaluation
@@ -84,12 +83,12 @@ struct Evaluation
     void runRows(int64_t begin, int64_t count, const RunControl& ctl, UnitResult& unit);
     // Layer i's results for the rows: reused from `cached` when its fingerprints match.
     void localPass(int i, const TensorMap& feeds, const TensorMap& refs, int64_t begin,
-                   int64_t count, CachedLayer& out, std::vector<float>& scratch);
+                   int64_t count, CachedLayer& out);
 };
 
 // The local error of layer i: the layer fed with its FP32 reference inputs.
 void Evaluation::localPass(int i, const TensorMap& feeds, const TensorMap& refs, int64_t begin,
-                           int64_t count, CachedLayer& out, std::vector<float>& scratch)
+                           int64_t count, CachedLayer& out)
 {
     const QuantizedLayer& L = qm.layers[static_cast<size_t>(i)];
     const Tensor& ref = refs.at(L.plan.output);
@@ -114,8 +113,7 @@ void Evaluation::localPass(int i, const TensorMap& feeds, const TensorMap& refs,
     }
     RtLayerStats localStats;
     rt.runLayer(i, local, begin, &localStats, false);
-    compareWithReference(local.at(L.plan.output), ref, begin, count, localStats, out.local,
-                         scratch);
+    compareWithReference(local.at(L.plan.output), ref, begin, count, localStats, out.local);
 }
 
 void Evaluation::runRows(int64_t begin, int64_t count, const RunControl& ctl, UnitResult& unit)
@@ -202,7 +200,7 @@ void Evaluation::runRows(int64_t begin, int64_t count, const RunControl& ctl, Un
             const RtValue& value = values.at(L.plan.output);
             const ProfileScope profile(ctl.profiler, "(evaluation) statistics");
             compareWithReference(value, refs.at(L.plan.output), begin, count, stats,
-                                 out.propagated, unit.scratch);
+                                 out.propagated);
             out.accumulators = stats.acc;
         } else {
             out.propagated = before->propagated;
@@ -221,7 +219,7 @@ void Evaluation::runRows(int64_t begin, int64_t count, const RunControl& ctl, Un
                 out.local = out.propagated;
             } else {
                 const ProfileScope profile(ctl.profiler, "(evaluation) local pass + statistics");
-                localPass(static_cast<int>(i), feeds, refs, begin, count, out, unit.scratch);
+                localPass(static_cast<int>(i), feeds, refs, begin, count, out);
             }
         }
         unit.propagated[i].merge(out.propagated);

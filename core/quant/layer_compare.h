@@ -3,7 +3,6 @@
 // propagated and local passes (evaluator.cpp) both measure through this.
 
 #include <cstdint>
-#include <vector>
 
 #include "core/quant/error_stats.h"
 #include "core/quant/int_runtime.h"
@@ -12,9 +11,7 @@ namespace ql {
 
 // e = r' − r of `value` (codes or floats) against `ref` over `rows` samples starting at global
 // sample `first`, added to `acc` with the clip counts and the layer's accumulator overflows.
-// `scratch` holds the dequantized values (reused across calls).
 void compareWithReference(const RtValue& value, const Tensor& ref, int64_t first, int64_t rows,
-                          const RtLayerStats& stats, ErrorAccumulator& acc,
-                          std::vector<float>& scratch);
+                          const RtLayerStats& stats, ErrorAccumulator& acc);
 
 } // namespace ql
