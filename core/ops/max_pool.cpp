@@ -36,23 +36,14 @@ std::vector<Shape> inferMaxPool(const Node& node, const std::vector<Shape>& in,
     return {out};
 }
 
-// The identity of max: −inf for float (an all-padding window stays −inf), lowest() for codes.
-template <typename T>
-constexpr T maxIdentity()
-{
-    if constexpr (std::numeric_limits<T>::has_infinity)
-        return -std::numeric_limits<T>::infinity();
-    else
-        return std::numeric_limits<T>::lowest();
-}
-
 // One plane. A row of windows whose kH input rows all lie inside the input (every row but
 // the padded borders) first takes the max over those rows, contiguously over the whole width
 // (it vectorises), and then over the kW taps of each window in that row maximum: unchecked
 // for the windows inside, clipped to the input for the padded ones at either end. The other
 // rows clip every tap.
 template <typename T>
-void maxPoolPlane(const WindowGeometry& g, const T* input, T* output, std::vector<T>& rowMax)
+void maxPoolPlane(const WindowGeometry& g, const T* input, T* output, std::vector<T>& rowMax,
+                  T identity)
 {
     const int64_t inH = g.inSize[0], inW = g.inSize[1], outH = g.outSize[0], outW = g.outSize[1];
     const int64_t kH = g.kernel[0], kW = g.kernel[1], sY = g.strides[0], sX = g.strides[1];
@@ -79,27 +70,27 @@ void maxPoolPlane(const WindowGeometry& g, const T* input, T* output, std::vecto
         T* out_row = output + out_y * outW;
         if (y0 >= 0 && y0 + (kH - 1) * dY < inH) {
             // Every max starts from the identity as below, so a NaN tap is skipped the same way.
-            std::fill(rowMax.begin(), rowMax.end(), maxIdentity<T>());
+            std::fill(rowMax.begin(), rowMax.end(), identity);
             for (int64_t filter_y = 0; filter_y < kH; ++filter_y) {
                 const T* row = input + (y0 + filter_y * dY) * inW;
                 for (int64_t x = 0; x < inW; ++x)
                     rowMax[x] = std::max(rowMax[x], row[x]);
             }
             for (int64_t out_x = 0; out_x < first_inside; ++out_x)
-                out_row[out_x] = clippedMax(rowMax.data(), out_x, maxIdentity<T>());
+                out_row[out_x] = clippedMax(rowMax.data(), out_x, identity);
             for (int64_t out_x = first_inside; out_x < end_inside; ++out_x) {
                 const T* window = rowMax.data() + out_x * sX - padLeft;
-                T best = maxIdentity<T>();
+                T best = identity;
                 for (int64_t filter_x = 0; filter_x < kW; ++filter_x)
                     best = std::max(best, window[filter_x * dX]);
                 out_row[out_x] = best;
             }
             for (int64_t out_x = end_inside; out_x < outW; ++out_x)
-                out_row[out_x] = clippedMax(rowMax.data(), out_x, maxIdentity<T>());
+                out_row[out_x] = clippedMax(rowMax.data(), out_x, identity);
             continue;
         }
         for (int64_t out_x = 0; out_x < outW; ++out_x) {
-            T best = maxIdentity<T>();
+            T best = identity;
             for (int64_t filter_y = 0; filter_y < kH; ++filter_y) {
                 const int64_t in_y = y0 + filter_y * dY;
                 if (in_y >= 0 && in_y < inH)
@@ -118,14 +109,14 @@ void runMaxPool(const Node& node, const std::vector<const Tensor*>& in, std::vec
     ctl.check();
     Tensor y;
     y.dtype = DType::Float32;
-    y.shape = maxPool(node, x.shape, x.f.data(), y.f);
+    y.shape = maxPool(node, x.shape, x.f.data(), y.f, -std::numeric_limits<float>::infinity());
     out[0] = std::move(y);
 }
 
 } // namespace
 
 template <typename T>
-Shape maxPool(const Node& node, const Shape& xShape, const T* x, std::vector<T>& y)
+Shape maxPool(const Node& node, const Shape& xShape, const T* x, std::vector<T>& y, T identity)
 {
     const Shape outShape = inferMaxPool(node, {xShape}, {})[0];
     const WindowGeometry g = geometryAs2d(node, maxPoolGeometry(node, xShape));
@@ -134,12 +125,13 @@ Shape maxPool(const Node& node, const Shape& xShape, const T* x, std::vector<T>&
     y.resize(static_cast<size_t>(planes * outPlane));
     std::vector<T> rowMax;
     for (int64_t plane = 0; plane < planes; ++plane)
-        maxPoolPlane(g, x + plane * inPlane, y.data() + plane * outPlane, rowMax);
+        maxPoolPlane(g, x + plane * inPlane, y.data() + plane * outPlane, rowMax, identity);
     return outShape;
 }
 
-template Shape maxPool<float>(const Node&, const Shape&, const float*, std::vector<float>&);
-template Shape maxPool<int32_t>(const Node&, const Shape&, const int32_t*, std::vector<int32_t>&);
+template Shape maxPool<float>(const Node&, const Shape&, const float*, std::vector<float>&, float);
+template Shape maxPool<int32_t>(const Node&, const Shape&, const int32_t*, std::vector<int32_t>&,
+                                int32_t);
 
 OpDef makeMaxPoolOp()
 {

@@ -5,7 +5,7 @@
 
 #include "core/quant/int_ops/int_max_pool_op.h"
 
-#include <algorithm>
+#include <utility>
 
 #include "core/isa/kernel_choice.h"
 #include "core/ops/max_pool.h"
@@ -18,7 +18,7 @@ namespace {
 // The 2 × 2 / 2 pool when `node` is one whose windows all lie inside the input (no begin
 // padding; with 2·out ≤ in the end padding and ceil_mode's extra window are never reached):
 // y[n, c, oy, ox] = max(qmin, the four codes of window (oy, ox)), as the generic loop and the
-// qmin floor below give. False (nothing written) for any other geometry.
+// qmin identity below give. False (nothing written) for any other geometry.
 bool maxPool2x2(const Node& node, const RtValue& x, RtValue& out)
 {
     if (!node.hasAttr("kernel_shape") || node.outputs.size() > 1 || x.data.rank() != 4)
@@ -54,10 +54,10 @@ void runMaxPool(const IntLayerRun& run)
         run.setOutput(std::move(out));
         return;
     }
-    out.data.shape = maxPool(*run.prep.nodes.front(), x.data.shape, x.data.q.data(), out.data.q);
-    // A window wholly in the padding is −inf in FP32, whose code is qmin.
-    for (int32_t& q : out.data.q)
-        q = std::max(q, x.params.qmin);
+    // Every max starts from qmin: a window wholly in the padding is −inf in FP32, whose code is
+    // qmin, and max(qmin, codes) = max(codes) for any other window.
+    out.data.shape = maxPool(*run.prep.nodes.front(), x.data.shape, x.data.q.data(), out.data.q,
+                             x.params.qmin);
     run.setOutput(std::move(out));
 }
 
