@@ -40,10 +40,13 @@ std::vector<Shape> inferMaxPool(const Node& node, const std::vector<Shape>& in,
 // the padded borders) first takes the max over those rows, contiguously over the whole width
 // (it vectorises), and then over the kW taps of each window in that row maximum: unchecked
 // for the windows inside, clipped to the input for the padded ones at either end. The other
-// rows clip every tap.
+// rows clip every tap. Undilated windows inside take their horizontal max contiguously too:
+// windowMax[j] = max(rowMax[j], …, rowMax[j + kW − 1]) in kW − 1 passes over the row, folded
+// left to right as the tap loop folds (std::max keeps the first of equal values, so even the
+// sign of a zero is the tap loop's), then window out_x reads windowMax[out_x·sX − padLeft].
 template <typename T>
 void maxPoolPlane(const WindowGeometry& g, const T* input, T* output, std::vector<T>& rowMax,
-                  T identity)
+                  std::vector<T>& windowMax, T identity)
 {
     const int64_t inH = g.inSize[0], inW = g.inSize[1], outH = g.outSize[0], outW = g.outSize[1];
     const int64_t kH = g.kernel[0], kW = g.kernel[1], sY = g.strides[0], sX = g.strides[1];
@@ -78,12 +81,28 @@ void maxPoolPlane(const WindowGeometry& g, const T* input, T* output, std::vecto
             }
             for (int64_t out_x = 0; out_x < first_inside; ++out_x)
                 out_row[out_x] = clippedMax(rowMax.data(), out_x, identity);
-            for (int64_t out_x = first_inside; out_x < end_inside; ++out_x) {
-                const T* window = rowMax.data() + out_x * sX - padLeft;
-                T best = identity;
-                for (int64_t filter_x = 0; filter_x < kW; ++filter_x)
-                    best = std::max(best, window[filter_x * dX]);
-                out_row[out_x] = best;
+            if (dX == 1 && kW > 1 && end_inside > first_inside) {
+                // rowMax holds no NaN (every max started from the identity), so max(identity,
+                // rowMax[j]) = rowMax[j] starts each fold.
+                const int64_t width = inW - kW + 1;
+                windowMax.resize(static_cast<size_t>(width));
+                T* wm = windowMax.data();
+                const T* rm = rowMax.data();
+                for (int64_t j = 0; j < width; ++j)
+                    wm[j] = std::max(rm[j], rm[j + 1]);
+                for (int64_t filter_x = 2; filter_x < kW; ++filter_x)
+                    for (int64_t j = 0; j < width; ++j)
+                        wm[j] = std::max(wm[j], rm[j + filter_x]);
+                for (int64_t out_x = first_inside; out_x < end_inside; ++out_x)
+                    out_row[out_x] = wm[out_x * sX - padLeft];
+            } else {
+                for (int64_t out_x = first_inside; out_x < end_inside; ++out_x) {
+                    const T* window = rowMax.data() + out_x * sX - padLeft;
+                    T best = identity;
+                    for (int64_t filter_x = 0; filter_x < kW; ++filter_x)
+                        best = std::max(best, window[filter_x * dX]);
+                    out_row[out_x] = best;
+                }
             }
             for (int64_t out_x = end_inside; out_x < outW; ++out_x)
                 out_row[out_x] = clippedMax(rowMax.data(), out_x, identity);
@@ -123,9 +142,10 @@ Shape maxPool(const Node& node, const Shape& xShape, const T* x, std::vector<T>&
     const int64_t planes = xShape[0] * xShape[1];
     const int64_t inPlane = g.inSize[0] * g.inSize[1], outPlane = g.outSize[0] * g.outSize[1];
     y.resize(static_cast<size_t>(planes * outPlane));
-    std::vector<T> rowMax;
+    std::vector<T> rowMax, windowMax;
     for (int64_t plane = 0; plane < planes; ++plane)
-        maxPoolPlane(g, x + plane * inPlane, y.data() + plane * outPlane, rowMax, identity);
+        maxPoolPlane(g, x + plane * inPlane, y.data() + plane * outPlane, rowMax, windowMax,
+                     identity);
     return outShape;
 }
 
