@@ -179,7 +179,8 @@ void ErrorAccumulator::add(const float* ref, const float* deq, int64_t n, int64_
     lanes.clipLow = clipLow;
     lanes.clipHigh = clipHigh;
     finishLanes(lanes, n, offset);
-    appendSample(m_errSample, m_refSample, ref, n, offset, m_stride, [deq](int64_t j) { return deq[j]; });
+    appendSample(m_errSample, m_refSample, ref, n, offset, m_stride,
+                 [deq](int64_t j) { return deq[j]; });
     m_overflows += overflows;
 }
 
