@@ -31,7 +31,8 @@
 
 namespace ql {
 
-// The running per-lane state of the error sums (errorSums below; ErrorAccumulator::add).
+// The running per-lane state of the error sums (errorSums and codeErrorSums below;
+// ErrorAccumulator::add and addCodes).
 // worstAt[l]: the index of lane l's first element with |e| = callMax[l] (−1: none yet).
 constexpr int kErrorLanes = 8;
 struct ErrorLanes
